@@ -1,0 +1,29 @@
+package dev.mlledger.adapters.web.health;
+
+import dev.mlledger.application.health.CheckHealth;
+import dev.mlledger.application.health.HealthReport;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** {@code GET /health}: 200 UP when the database answers, 503 DOWN when it does not (for load balancers). */
+@Controller("/health")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class HealthController {
+
+    private final CheckHealth checkHealth;
+
+    public HealthController(CheckHealth checkHealth) {
+        this.checkHealth = checkHealth;
+    }
+
+    @Get
+    public HttpResponse<HealthView> health() {
+        HealthReport report = checkHealth.check();
+        HealthView body = HealthView.of(report);
+        return report.up() ? HttpResponse.ok(body) : HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
+}

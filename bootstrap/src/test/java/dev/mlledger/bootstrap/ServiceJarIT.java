@@ -1,0 +1,112 @@
+package dev.mlledger.bootstrap;
+
+import dev.mlledger.adapters.persistence.testing.TestDatabase;
+import dev.mlledger.adapters.persistence.testing.TestPostgres;
+import dev.mlledger.bootstrap.testing.ServiceProcess;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.mlledger.bootstrap.testing.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The packaged jar, started from {@code Application.main} the way the README tells users to start it. */
+class ServiceJarIT {
+
+    private static final Pattern EMBEDDED_URL = Pattern.compile("embedded PostgreSQL at (jdbc:postgresql://\\S+),");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void on_an_empty_external_database_the_jar_migrates_it_answers_health_and_speaks_problem_json() throws SQLException {
+        TestDatabase database = TestPostgres.get().createDatabase();
+
+        try (ServiceProcess service = ServiceProcess.startHealthy(work, Map.of(
+                "DATASOURCES_DEFAULT_URL", database.jdbcUrl(),
+                "DATASOURCES_DEFAULT_USERNAME", database.user(),
+                "DATASOURCES_DEFAULT_PASSWORD", database.password()))) {
+
+            HttpResponse<String> health = service.http().get("/health");
+            assertEquals(200, health.statusCode());
+            assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
+            assertProblem(service.http().get("/api/v1/no-such-thing"), 404);
+            assertProblem(service.http().send("POST", "/health", "application/json", "{\"broken\": "), 405);
+            assertTrue(service.log().contains("from datasources.default.url"), service.log());
+
+            service.stop();
+            assertTrue(service.log().contains("mlledger stopped"), service.log());
+        }
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet history = statement.executeQuery("SELECT count(*) FROM flyway_schema_history")) {
+            assertTrue(history.next(), "Flyway's history table exists");
+        }
+    }
+
+    @Test
+    void with_no_database_url_the_jar_runs_an_embedded_postgres_whose_data_survives_a_restart() throws SQLException {
+        Path dataDirectory = work.resolve("pgdata");
+        String[] arguments = {"-mlledger.embedded-db.dir=" + dataDirectory};
+
+        try (ServiceProcess first = ServiceProcess.startHealthy(work, Map.of(), arguments)) {
+            try (Connection connection = DriverManager.getConnection(embeddedUrl(first.log()), "postgres", "");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE written_before_restart (note text)");
+                statement.execute("INSERT INTO written_before_restart VALUES ('still here')");
+            }
+            first.stop();
+            assertTrue(first.log().contains("mlledger stopped"), first.log());
+        }
+        assertFalse(Files.exists(dataDirectory.resolve("postmaster.pid")), "the embedded PostgreSQL stopped with the service");
+
+        try (ServiceProcess second = ServiceProcess.startHealthy(work, Map.of(), arguments)) {
+            assertFalse(second.log().contains("Created database"), second.log());
+            try (Connection connection = DriverManager.getConnection(embeddedUrl(second.log()), "postgres", "");
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT note FROM written_before_restart")) {
+                assertTrue(rows.next());
+                assertEquals("still here", rows.getString(1));
+            }
+        }
+    }
+
+    @Test
+    void a_database_whose_migration_history_does_not_match_the_scripts_makes_the_jar_refuse_to_start() {
+        TestDatabase database = TestPostgres.get().createDatabase();
+        Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.user(), database.password())
+                .locations("classpath:db/migration", "classpath:db/mismatch")
+                .load()
+                .migrate();
+
+        try (ServiceProcess service = ServiceProcess.launch(work, Map.of(
+                "DATASOURCES_DEFAULT_URL", database.jdbcUrl(),
+                "DATASOURCES_DEFAULT_USERNAME", database.user(),
+                "DATASOURCES_DEFAULT_PASSWORD", database.password()))) {
+
+            assertEquals(1, service.awaitExit(), service.log());
+            assertTrue(service.log().contains("migration history does not match"), service.log());
+            assertTrue(service.log().contains("9999"), "names the version that does not match:\n" + service.log());
+        }
+    }
+
+    private static String embeddedUrl(String log) {
+        Matcher url = EMBEDDED_URL.matcher(log);
+        assertTrue(url.find(), "the log says which database is in use and where:\n" + log);
+        return url.group(1);
+    }
+}

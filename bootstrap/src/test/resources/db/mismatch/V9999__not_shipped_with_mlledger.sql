@@ -1,0 +1,1 @@
+CREATE TABLE not_shipped_with_mlledger (id integer);
