@@ -7,6 +7,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +36,8 @@ public final class RunningService implements AutoCloseable {
     /** Starts the service with command-line style arguments ({@code -micronaut.server.port=8081}). */
     public static RunningService start(String... args) {
         long startedAt = System.nanoTime();
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         ApplicationContext context = ApplicationContext.builder()
                 .mainClass(Application.class)
                 .args(args)

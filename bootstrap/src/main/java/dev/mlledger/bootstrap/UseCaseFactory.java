@@ -1,17 +1,103 @@
 package dev.mlledger.bootstrap;
 
+import dev.mlledger.application.analytics.AnalyzeRisk;
+import dev.mlledger.application.analytics.AnalyzeRiskService;
 import dev.mlledger.application.health.CheckHealth;
 import dev.mlledger.application.health.CheckHealthService;
+import dev.mlledger.application.model.DescribeModel;
+import dev.mlledger.application.model.DescribeModelService;
+import dev.mlledger.application.prediction.FindPredictions;
+import dev.mlledger.application.prediction.FindPredictionsService;
+import dev.mlledger.application.prediction.RecordPrediction;
+import dev.mlledger.application.prediction.RecordPredictionService;
+import dev.mlledger.application.prediction.ScoreEmployees;
+import dev.mlledger.application.prediction.ScoreEmployeesService;
+import dev.mlledger.application.requestlog.BufferedRequestRecorder;
+import dev.mlledger.application.requestlog.FindRequest;
+import dev.mlledger.application.requestlog.FindRequestService;
+import dev.mlledger.application.requestlog.PurgeRequestLog;
+import dev.mlledger.application.requestlog.PurgeRequestLogService;
+import dev.mlledger.domain.prediction.Predictions;
+import dev.mlledger.domain.prediction.RiskThresholds;
+import dev.mlledger.domain.prediction.model.AttritionModel;
+import dev.mlledger.domain.requestlog.RequestLog;
 import dev.mlledger.domain.storage.StorageHealth;
+import dev.mlledger.domain.transaction.UnitOfWork;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /** Builds the application's use cases from the driven ports, so domain and application stay annotation-free. */
 @Factory
 public class UseCaseFactory {
 
+    /** UTC, to the microsecond: what PostgreSQL keeps, so a stored time reads back equal. */
+    @Singleton
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
+    }
+
+    @Singleton
+    RiskThresholds riskThresholds(@Value("${mlledger.risk.medium:0.3}") double medium,
+                                  @Value("${mlledger.risk.high:0.6}") double high) {
+        return new RiskThresholds(medium, high);
+    }
+
     @Singleton
     CheckHealth checkHealth(StorageHealth storageHealth) {
         return new CheckHealthService(storageHealth);
+    }
+
+    @Singleton
+    ScoreEmployees scoreEmployees(AttritionModel model, RiskThresholds thresholds, Predictions predictions,
+                                  RequestLog requestLog, UnitOfWork unitOfWork, Clock clock) {
+        return new ScoreEmployeesService(model, thresholds, predictions, requestLog, unitOfWork, clock);
+    }
+
+    @Singleton
+    RecordPrediction recordPrediction(RiskThresholds thresholds, Predictions predictions, RequestLog requestLog,
+                                      UnitOfWork unitOfWork, Clock clock) {
+        return new RecordPredictionService(thresholds, predictions, requestLog, unitOfWork, clock);
+    }
+
+    @Singleton
+    FindPredictions findPredictions(Predictions predictions, UnitOfWork unitOfWork, Clock clock) {
+        return new FindPredictionsService(predictions, unitOfWork, clock);
+    }
+
+    @Singleton
+    FindRequest findRequest(RequestLog requestLog, Predictions predictions, UnitOfWork unitOfWork) {
+        return new FindRequestService(requestLog, predictions, unitOfWork);
+    }
+
+    @Singleton
+    AnalyzeRisk analyzeRisk(Predictions predictions, UnitOfWork unitOfWork) {
+        return new AnalyzeRiskService(predictions, unitOfWork);
+    }
+
+    @Singleton
+    PurgeRequestLog purgeRequestLog(RequestLog requestLog, UnitOfWork unitOfWork, Clock clock,
+                                    @Value("${mlledger.retention.chunk-size:5000}") int chunkSize) {
+        return new PurgeRequestLogService(requestLog, unitOfWork, clock, chunkSize);
+    }
+
+    @Singleton
+    DescribeModel describeModel(AttritionModel model, RiskThresholds thresholds) {
+        return new DescribeModelService(model, thresholds);
+    }
+
+    /** Closed (and so flushed) before the pool it writes through, since it depends on it. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    BufferedRequestRecorder requestRecorder(RequestLog requestLog, UnitOfWork unitOfWork,
+                                            @Value("${mlledger.request-log.buffer-capacity:10000}") int capacity,
+                                            @Value("${mlledger.request-log.batch-size:500}") int batchSize,
+                                            @Value("${mlledger.request-log.flush-interval:200ms}") Duration flushInterval) {
+        return new BufferedRequestRecorder(requestLog, unitOfWork, capacity, batchSize, flushInterval);
     }
 }

@@ -1,0 +1,63 @@
+package dev.mlledger.adapters.persistence.prediction;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits [from, to) into the pieces the statistics come from: whole UTC days from the daily roll-up, whole
+ * hours at the edges from the hourly roll-up, and the partial hours at the very edges from the predictions
+ * themselves. So a range costs a bounded number of roll-up rows plus at most two hours of predictions, however
+ * many predictions there are.
+ */
+record TallyPlan(List<Range> days, List<Range> hours, List<Range> raw) {
+
+    /** A half-open interval [start, end). */
+    record Range(Instant start, Instant end) {
+    }
+
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+
+    static TallyPlan of(Instant from, Instant to) {
+        Instant lower = from == null || from.isBefore(EARLIEST) ? EARLIEST : from;
+        Instant upper = to == null || to.isAfter(LATEST) ? LATEST : to;
+        List<Range> days = new ArrayList<>();
+        List<Range> hours = new ArrayList<>();
+        List<Range> raw = new ArrayList<>();
+        if (!lower.isBefore(upper)) {
+            return new TallyPlan(days, hours, raw);
+        }
+        Instant firstHour = ceil(lower, ChronoUnit.HOURS);
+        Instant lastHour = upper.truncatedTo(ChronoUnit.HOURS);
+        if (!firstHour.isBefore(lastHour)) {
+            raw.add(new Range(lower, upper));
+            return new TallyPlan(days, hours, raw);
+        }
+        addIfNotEmpty(raw, lower, firstHour);
+        addIfNotEmpty(raw, lastHour, upper);
+        Instant firstDay = ceil(firstHour, ChronoUnit.DAYS);
+        Instant lastDay = lastHour.truncatedTo(ChronoUnit.DAYS);
+        if (!firstDay.isBefore(lastDay)) {
+            hours.add(new Range(firstHour, lastHour));
+        } else {
+            addIfNotEmpty(hours, firstHour, firstDay);
+            addIfNotEmpty(hours, lastDay, lastHour);
+            days.add(new Range(firstDay, lastDay));
+        }
+        return new TallyPlan(days, hours, raw);
+    }
+
+    private static Instant ceil(Instant instant, ChronoUnit unit) {
+        Instant floor = instant.truncatedTo(unit);
+        return floor.equals(instant) ? floor : floor.plus(Duration.of(1, unit));
+    }
+
+    private static void addIfNotEmpty(List<Range> ranges, Instant start, Instant end) {
+        if (start.isBefore(end)) {
+            ranges.add(new Range(start, end));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.mlledger.adapters.web.json;
+
+import dev.mlledger.domain.validation.Violation;
+import io.micronaut.json.tree.JsonNode;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Typed, strict access to the members of one JSON object. Each wrong member adds a {@link Violation} named by
+ * its path ({@code items[3].employee_id}) and reads as null, so a request reports all of its problems at once.
+ */
+public final class JsonFields {
+
+    private final JsonNode object;
+    private final String prefix;
+    private final List<Violation> violations;
+
+    public JsonFields(JsonNode object, String prefix, List<Violation> violations) {
+        this.object = object;
+        this.prefix = prefix;
+        this.violations = violations;
+    }
+
+    public String string(String name) {
+        JsonNode value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            fail(name, "must be a string");
+            return null;
+        }
+        return value.getStringValue();
+    }
+
+    public Double number(String name) {
+        JsonNode value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            fail(name, "must be a number");
+            return null;
+        }
+        double number = value.getNumberValue().doubleValue();
+        if (!Double.isFinite(number)) {
+            fail(name, "must be a finite number");
+            return null;
+        }
+        return number;
+    }
+
+    /** An ISO-8601 date-time with an offset ({@code 2026-11-21T10:15:30Z}). */
+    public Instant instant(String name) {
+        String text = string(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            fail(name, "must be an ISO-8601 date-time with an offset, such as 2026-11-21T10:15:30Z");
+            return null;
+        }
+    }
+
+    public JsonNode object(String name) {
+        JsonNode value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            fail(name, "must be a JSON object");
+            return null;
+        }
+        return value;
+    }
+
+    public List<JsonNode> array(String name) {
+        JsonNode value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            fail(name, "must be an array");
+            return null;
+        }
+        List<JsonNode> items = new ArrayList<>(value.size());
+        value.values().forEach(items::add);
+        return items;
+    }
+
+    /** Members the endpoint does not know are mistakes (a misspelt optional field would be silently lost). */
+    public void rejectOthers(Set<String> known) {
+        for (Map.Entry<String, JsonNode> member : object.entries()) {
+            if (!known.contains(member.getKey())) {
+                fail(member.getKey(), "is not a known field");
+            }
+        }
+    }
+
+    /** Reports a required member that is absent or null (a member of the wrong type is reported already). */
+    public void require(String name) {
+        JsonNode value = object.get(name);
+        if (value == null || value.isNull()) {
+            fail(name, "is required");
+        }
+    }
+
+    public String path(String name) {
+        return prefix + name;
+    }
+
+    private JsonNode present(String name) {
+        JsonNode value = object.get(name);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private void fail(String name, String message) {
+        violations.add(new Violation(path(name), message));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.mlledger.adapters.web.model;
+
+import dev.mlledger.application.model.DescribeModel;
+import dev.mlledger.application.model.ModelDescription;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+
+/** {@code GET /api/v1/model}: the model's version, feature schema and risk thresholds. */
+@Controller("/api/v1/model")
+public class ModelController {
+
+    private final DescribeModel describeModel;
+
+    public ModelController(DescribeModel describeModel) {
+        this.describeModel = describeModel;
+    }
+
+    @Get
+    public ModelView model() {
+        ModelDescription description = describeModel.describe();
+        return new ModelView(description.modelVersion(),
+                description.features().stream()
+                        .map(f -> new ModelView.FeatureView(f.name(), f.type().wireName(), f.required(), f.values()))
+                        .toList(),
+                new ModelView.ThresholdsView(description.thresholds().medium(), description.thresholds().high()));
+    }
+}

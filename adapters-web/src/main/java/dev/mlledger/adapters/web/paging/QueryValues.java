@@ -1,0 +1,27 @@
+package dev.mlledger.adapters.web.paging;
+
+import dev.mlledger.domain.validation.Violation;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Query-string values that need more than Micronaut's conversion, checked with the client's parameter names. */
+public final class QueryValues {
+
+    private QueryValues() {
+    }
+
+    public static Instant instant(List<Violation> violations, String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation(name, "must be an ISO-8601 date-time with an offset, such as 2026-11-21T10:15:30Z"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.mlledger.adapters.web.prediction;
+
+import dev.mlledger.adapters.web.paging.CursorCodec;
+import dev.mlledger.adapters.web.paging.PageView;
+import dev.mlledger.adapters.web.paging.QueryValues;
+import dev.mlledger.application.analytics.AnalyzeRisk;
+import dev.mlledger.application.analytics.RiskSummary;
+import dev.mlledger.application.prediction.FindPredictions;
+import dev.mlledger.domain.paging.PageLimit;
+import dev.mlledger.domain.prediction.RiskLevel;
+import dev.mlledger.domain.validation.Checks;
+import dev.mlledger.domain.validation.Violation;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/v1/analytics}: risk distribution, summary, recent high-risk predictions. */
+@Controller("/api/v1/analytics")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AnalyticsController {
+
+    private static final int DEFAULT_HIGH_RISK_DAYS = 30;
+
+    private final AnalyzeRisk analyzeRisk;
+    private final FindPredictions findPredictions;
+    private final CursorCodec cursors;
+
+    public AnalyticsController(AnalyzeRisk analyzeRisk, FindPredictions findPredictions, CursorCodec cursors) {
+        this.analyzeRisk = analyzeRisk;
+        this.findPredictions = findPredictions;
+        this.cursors = cursors;
+    }
+
+    @Get("/risk-distribution")
+    public Map<String, Long> riskDistribution(@Nullable @QueryValue("from") String from,
+                                              @Nullable @QueryValue("to") String to,
+                                              @Nullable @QueryValue("model_version") String modelVersion) {
+        List<Violation> violations = new ArrayList<>();
+        Instant fromInstant = QueryValues.instant(violations, "from", from);
+        Instant toInstant = QueryValues.instant(violations, "to", to);
+        Checks.throwIfAny(violations);
+        Map<String, Long> body = new LinkedHashMap<>();
+        analyzeRisk.distribution(fromInstant, toInstant, modelVersion)
+                .forEach((level, count) -> body.put(level.name(), count));
+        return body;
+    }
+
+    @Get("/summary")
+    public SummaryView summary(@Nullable @QueryValue("from") String from, @Nullable @QueryValue("to") String to) {
+        List<Violation> violations = new ArrayList<>();
+        Instant fromInstant = QueryValues.instant(violations, "from", from);
+        Instant toInstant = QueryValues.instant(violations, "to", to);
+        Checks.throwIfAny(violations);
+        RiskSummary summary = analyzeRisk.summary(fromInstant, toInstant);
+        return new SummaryView(summary.total(), summary.averageAttritionProb(), summary.byModelVersion());
+    }
+
+    @Get("/high-risk")
+    public PageView<PredictionView> highRisk(@Nullable @QueryValue("days") Integer days,
+                                             @Nullable @QueryValue("limit") Integer limit,
+                                             @Nullable @QueryValue("cursor") String cursor) {
+        int window = days == null ? DEFAULT_HIGH_RISK_DAYS : days;
+        PageLimit pageLimit = PageLimit.of(limit, FindPredictions.DEFAULT_LIMIT, FindPredictions.MAX_LIMIT);
+        String query = "high-risk|" + RiskLevel.HIGH + "|" + window;
+        return PredictionController.page(findPredictions.highRisk(window, cursors.decode(cursor, query), pageLimit),
+                query, cursors);
+    }
+}

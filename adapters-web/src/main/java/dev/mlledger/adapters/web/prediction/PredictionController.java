@@ -1,0 +1,144 @@
+package dev.mlledger.adapters.web.prediction;
+
+import dev.mlledger.adapters.web.json.JsonBodies;
+import dev.mlledger.adapters.web.json.JsonFields;
+import dev.mlledger.adapters.web.paging.CursorCodec;
+import dev.mlledger.adapters.web.paging.PageView;
+import dev.mlledger.adapters.web.paging.QueryValues;
+import dev.mlledger.adapters.web.requestlog.RequestAttributes;
+import dev.mlledger.adapters.web.requestlog.RequestOrigins;
+import dev.mlledger.application.prediction.FindPredictions;
+import dev.mlledger.application.prediction.PredictionToRecord;
+import dev.mlledger.application.prediction.RecordPrediction;
+import dev.mlledger.domain.json.JsonDocument;
+import dev.mlledger.domain.paging.Keyset;
+import dev.mlledger.domain.paging.Page;
+import dev.mlledger.domain.paging.PageLimit;
+import dev.mlledger.domain.prediction.Prediction;
+import dev.mlledger.domain.prediction.PredictionFilter;
+import dev.mlledger.domain.prediction.RiskLevel;
+import dev.mlledger.domain.validation.Checks;
+import dev.mlledger.domain.validation.InvalidInput;
+import dev.mlledger.domain.validation.Violation;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@code /api/v1/predictions}: record a prediction made elsewhere, read one, list them. */
+@Controller("/api/v1/predictions")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PredictionController {
+
+    private static final Set<String> RECORD_FIELDS = Set.of("employee_id", "attrition_prob", "risk_level",
+            "model_version", "features_snapshot", "prediction_date");
+
+    private final RecordPrediction recordPrediction;
+    private final FindPredictions findPredictions;
+    private final JsonBodies bodies;
+    private final RequestOrigins origins;
+    private final CursorCodec cursors;
+
+    public PredictionController(RecordPrediction recordPrediction, FindPredictions findPredictions, JsonBodies bodies,
+                                RequestOrigins origins, CursorCodec cursors) {
+        this.recordPrediction = recordPrediction;
+        this.findPredictions = findPredictions;
+        this.bodies = bodies;
+        this.origins = origins;
+        this.cursors = cursors;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<PredictionView> record(HttpRequest<?> request, @Body byte[] body) {
+        JsonNode json = bodies.object(body);
+        JsonDocument requestData = bodies.document(json);
+        RequestAttributes.setRequestData(request, requestData);
+        List<Violation> violations = new ArrayList<>();
+        JsonFields fields = new JsonFields(json, "", violations);
+        String employeeId = fields.string("employee_id");
+        Double probability = fields.number("attrition_prob");
+        String riskLevel = fields.string("risk_level");
+        String modelVersion = fields.string("model_version");
+        JsonNode snapshot = fields.object("features_snapshot");
+        Instant predictionDate = fields.instant("prediction_date");
+        fields.rejectOthers(RECORD_FIELDS);
+        PredictionToRecord given;
+        try {
+            given = new PredictionToRecord(employeeId, probability, riskLevel, modelVersion,
+                    snapshot == null ? null : bodies.document(snapshot), predictionDate);
+        } catch (InvalidInput invalid) {
+            invalid.violations().stream()
+                    .filter(violation -> violations.stream().noneMatch(v -> v.field().equals(violation.field())))
+                    .forEach(violations::add);
+            given = null;
+        }
+        Checks.throwIfAny(violations);
+        Prediction recorded = recordPrediction.record(origins.of(request, requestData), given);
+        RequestAttributes.markLogged(request);
+        return HttpResponse.created(PredictionView.of(recorded, snapshot),
+                URI.create("/api/v1/predictions/" + recorded.id()));
+    }
+
+    @Get("/{id}")
+    public PredictionView byId(@PathVariable UUID id) {
+        Prediction prediction = findPredictions.byId(id);
+        return PredictionView.of(prediction,
+                prediction.featuresSnapshot() == null ? null : bodies.tree(prediction.featuresSnapshot()));
+    }
+
+    @Get
+    public PageView<PredictionView> list(@Nullable @QueryValue("risk_level") String riskLevel,
+                                         @Nullable @QueryValue("employee_id") String employeeId,
+                                         @Nullable @QueryValue("model_version") String modelVersion,
+                                         @Nullable @QueryValue("from") String from,
+                                         @Nullable @QueryValue("to") String to,
+                                         @Nullable @QueryValue("min_prob") Double minProb,
+                                         @Nullable @QueryValue("max_prob") Double maxProb,
+                                         @Nullable @QueryValue("limit") Integer limit,
+                                         @Nullable @QueryValue("cursor") String cursor) {
+        List<Violation> violations = new ArrayList<>();
+        RiskLevel level = null;
+        if (riskLevel != null) {
+            try {
+                level = RiskLevel.parse(riskLevel);
+            } catch (InvalidInput invalid) {
+                violations.addAll(invalid.violations());
+            }
+        }
+        Instant fromInstant = QueryValues.instant(violations, "from", from);
+        Instant toInstant = QueryValues.instant(violations, "to", to);
+        Checks.throwIfAny(violations);
+        PredictionFilter filter = new PredictionFilter(level, employeeId, modelVersion, fromInstant, toInstant,
+                minProb, maxProb);
+        PageLimit pageLimit = PageLimit.of(limit, FindPredictions.DEFAULT_LIMIT, FindPredictions.MAX_LIMIT);
+        String query = "predictions|" + filter;
+        Keyset after = cursors.decode(cursor, query);
+        return page(findPredictions.list(filter, after, pageLimit), query, cursors);
+    }
+
+    static PageView<PredictionView> page(Page<Prediction> page, String query, CursorCodec cursors) {
+        List<PredictionView> items = page.items().stream().map(PredictionView::withoutSnapshot).toList();
+        String next = null;
+        if (page.hasMore()) {
+            Prediction last = page.items().getLast();
+            next = cursors.encode(new Keyset(last.createdAt(), last.id()), query);
+        }
+        return new PageView<>(items, next);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.mlledger.adapters.web.requestlog;
+
+import dev.mlledger.domain.json.JsonDocument;
+import io.micronaut.http.HttpRequest;
+
+import java.util.Optional;
+
+/** What controllers tell the request-log filter about a request, through request attributes. */
+public final class RequestAttributes {
+
+    private static final String STARTED_NANOS = "mlledger.started-nanos";
+    private static final String REQUEST_DATA = "mlledger.request-data";
+    private static final String LOGGED = "mlledger.logged-in-transaction";
+
+    private RequestAttributes() {
+    }
+
+    static void markStarted(HttpRequest<?> request) {
+        request.setAttribute(STARTED_NANOS, System.nanoTime());
+    }
+
+    public static long startedNanos(HttpRequest<?> request) {
+        return request.getAttribute(STARTED_NANOS, Long.class).orElseGet(System::nanoTime);
+    }
+
+    /** The request's body as parsed, so that the log keeps it even when the request is then rejected. */
+    public static void setRequestData(HttpRequest<?> request, JsonDocument data) {
+        request.setAttribute(REQUEST_DATA, data);
+    }
+
+    static Optional<JsonDocument> requestData(HttpRequest<?> request) {
+        return request.getAttribute(REQUEST_DATA, JsonDocument.class);
+    }
+
+    /** The use case wrote the log entry in its own transaction; the filter must not write another. */
+    public static void markLogged(HttpRequest<?> request) {
+        request.setAttribute(LOGGED, Boolean.TRUE);
+    }
+
+    static boolean isLogged(HttpRequest<?> request) {
+        return request.getAttribute(LOGGED, Boolean.class).orElse(false);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.mlledger.adapters.web.requestlog;
+
+import dev.mlledger.adapters.web.json.JsonBodies;
+import dev.mlledger.adapters.web.prediction.PredictionView;
+import dev.mlledger.application.requestlog.FindRequest;
+import dev.mlledger.application.requestlog.RequestDetails;
+import dev.mlledger.domain.requestlog.RequestLogEntry;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.UUID;
+
+/** {@code GET /api/v1/requests/{id}}: a logged request with its predictions. */
+@Controller("/api/v1/requests")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class RequestLogController {
+
+    private final FindRequest findRequest;
+    private final JsonBodies bodies;
+
+    public RequestLogController(FindRequest findRequest, JsonBodies bodies) {
+        this.findRequest = findRequest;
+        this.bodies = bodies;
+    }
+
+    @Get("/{id}")
+    public RequestView byId(@PathVariable UUID id) {
+        RequestDetails details = findRequest.byId(id);
+        RequestLogEntry entry = details.request();
+        return new RequestView(entry.id(), entry.createdAt(), entry.endpoint(), entry.method(),
+                bodies.tree(entry.requestData()), entry.clientIp(), entry.userAgent(), entry.httpStatus(),
+                entry.responseTimeMs(), details.predictions().stream()
+                .map(p -> PredictionView.of(p, p.featuresSnapshot() == null ? null : bodies.tree(p.featuresSnapshot())))
+                .toList());
+    }
+}

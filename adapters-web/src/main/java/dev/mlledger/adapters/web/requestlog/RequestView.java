@@ -1,0 +1,19 @@
+package dev.mlledger.adapters.web.requestlog;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mlledger.adapters.web.prediction.PredictionView;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A logged API request with the predictions it made. */
+@Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record RequestView(UUID id, Instant createdAt, String endpoint, String method, JsonNode requestData,
+                          String clientIp, String userAgent, int httpStatus, Integer responseTimeMs,
+                          List<PredictionView> predictions) {
+}

@@ -1,0 +1,29 @@
+package dev.mlledger.application.prediction;
+
+import dev.mlledger.domain.json.JsonDocument;
+import dev.mlledger.domain.requestlog.RequestLogEntry;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The API request a use case serves, as the request log records it.
+ *
+ * @param startedNanos {@link System#nanoTime()} when the request arrived, for its response time
+ */
+public record RequestOrigin(String endpoint, String method, JsonDocument requestData, String clientIp,
+                            String userAgent, long startedNanos) {
+
+    public RequestOrigin {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(requestData, "requestData");
+    }
+
+    /** The log entry of this request, answered with {@code httpStatus} now. */
+    public RequestLogEntry logEntry(UUID id, Instant createdAt, int httpStatus) {
+        int elapsedMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startedNanos) / 1_000_000);
+        return new RequestLogEntry(id, createdAt, endpoint, method, requestData, clientIp, userAgent, httpStatus, elapsedMs);
+    }
+}

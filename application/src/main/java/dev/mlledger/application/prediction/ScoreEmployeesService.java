@@ -1,0 +1,96 @@
+package dev.mlledger.application.prediction;
+
+import dev.mlledger.domain.id.Ids;
+import dev.mlledger.domain.prediction.AttritionProbability;
+import dev.mlledger.domain.prediction.Prediction;
+import dev.mlledger.domain.prediction.Predictions;
+import dev.mlledger.domain.prediction.RiskThresholds;
+import dev.mlledger.domain.prediction.model.AttritionModel;
+import dev.mlledger.domain.prediction.model.FeatureVector;
+import dev.mlledger.domain.requestlog.RequestLog;
+import dev.mlledger.domain.transaction.UnitOfWork;
+import dev.mlledger.domain.validation.Checks;
+import dev.mlledger.domain.validation.InvalidInput;
+import dev.mlledger.domain.validation.TooManyItems;
+import dev.mlledger.domain.validation.Violation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+public final class ScoreEmployeesService implements ScoreEmployees {
+
+    private final AttritionModel model;
+    private final RiskThresholds thresholds;
+    private final Predictions predictions;
+    private final RequestLog requestLog;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public ScoreEmployeesService(AttritionModel model, RiskThresholds thresholds, Predictions predictions,
+                                 RequestLog requestLog, UnitOfWork unitOfWork, Clock clock) {
+        this.model = model;
+        this.thresholds = thresholds;
+        this.predictions = predictions;
+        this.requestLog = requestLog;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public ScoredEmployees scoreOne(RequestOrigin origin, EmployeeToScore employee) {
+        List<Violation> violations = new ArrayList<>();
+        FeatureVector features = validate(employee, "", violations);
+        Checks.throwIfAny(violations);
+        return store(origin, List.of(employee), List.of(features));
+    }
+
+    @Override
+    public ScoredEmployees scoreBatch(RequestOrigin origin, List<EmployeeToScore> employees) {
+        if (employees == null || employees.isEmpty()) {
+            throw new InvalidInput("items", "must hold 1 to " + MAX_BATCH + " items");
+        }
+        if (employees.size() > MAX_BATCH) {
+            throw new TooManyItems("items", MAX_BATCH, employees.size());
+        }
+        List<Violation> violations = new ArrayList<>();
+        List<FeatureVector> vectors = new ArrayList<>(employees.size());
+        for (int i = 0; i < employees.size(); i++) {
+            vectors.add(validate(employees.get(i), "items[" + i + "].", violations));
+        }
+        Checks.throwIfAny(violations);
+        return store(origin, employees, vectors);
+    }
+
+    private FeatureVector validate(EmployeeToScore employee, String prefix, List<Violation> violations) {
+        Checks.optionalText(violations, prefix + "employee_id", employee.employeeId(), Prediction.EMPLOYEE_ID_MAX);
+        try {
+            return model.validate(employee.features());
+        } catch (InvalidInput invalid) {
+            for (Violation violation : invalid.violations()) {
+                violations.add(new Violation(prefix + violation.field(), violation.message()));
+            }
+            return null;
+        }
+    }
+
+    private ScoredEmployees store(RequestOrigin origin, List<EmployeeToScore> employees, List<FeatureVector> vectors) {
+        Instant now = clock.instant();
+        UUID requestId = Ids.newId();
+        List<Prediction> scored = new ArrayList<>(employees.size());
+        for (int i = 0; i < employees.size(); i++) {
+            AttritionProbability probability = model.score(vectors.get(i));
+            EmployeeToScore employee = employees.get(i);
+            scored.add(new Prediction(Ids.newId(), requestId, now, now, employee.employeeId(), probability,
+                    thresholds.classify(probability), model.version(), employee.featuresSnapshot()));
+        }
+        unitOfWork.write(() -> {
+            requestLog.append(List.of(origin.logEntry(requestId, now, 200)));
+            predictions.addAll(scored);
+            return null;
+        });
+        return new ScoredEmployees(requestId, model.version(), scored);
+    }
+}

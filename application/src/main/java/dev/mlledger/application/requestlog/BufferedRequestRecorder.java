@@ -1,0 +1,146 @@
+package dev.mlledger.application.requestlog;
+
+import dev.mlledger.domain.requestlog.RequestLog;
+import dev.mlledger.domain.requestlog.RequestLogEntry;
+import dev.mlledger.domain.transaction.UnitOfWork;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Buffers request-log entries in memory and writes them in batches from one background thread. A full buffer
+ * or a store that keeps failing drops entries (counted in {@link #dropped()}), rather than slowing requests
+ * down. {@link #close()} writes whatever is buffered, so a clean shutdown loses nothing.
+ */
+public final class BufferedRequestRecorder implements RecordApiRequest, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(BufferedRequestRecorder.class.getName());
+    private static final int ATTEMPTS = 3;
+
+    private final RequestLog requestLog;
+    private final UnitOfWork unitOfWork;
+    private final BlockingQueue<RequestLogEntry> buffer;
+    private final int batchSize;
+    private final Duration flushInterval;
+    private final Thread writer;
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean closing;
+
+    public BufferedRequestRecorder(RequestLog requestLog, UnitOfWork unitOfWork, int capacity, int batchSize,
+                                   Duration flushInterval) {
+        this.requestLog = requestLog;
+        this.unitOfWork = unitOfWork;
+        this.buffer = new ArrayBlockingQueue<>(capacity);
+        this.batchSize = batchSize;
+        this.flushInterval = flushInterval;
+        this.writer = Thread.ofPlatform().name("request-log-writer").daemon(true).unstarted(this::writeUntilClosed);
+        this.writer.start();
+    }
+
+    @Override
+    public void record(RequestLogEntry entry) {
+        if (closing || !buffer.offer(entry)) {
+            long total = dropped.incrementAndGet();
+            if (total == 1 || total % 1000 == 0) {
+                LOG.warning(() -> "Request log buffer full or closed: " + total + " entries dropped so far");
+            }
+        }
+    }
+
+    /** Entries written to the store so far. */
+    public long written() {
+        return written.get();
+    }
+
+    /** Entries given up on so far (buffer full, closed, or the store failed repeatedly). */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Entries waiting to be written. */
+    public int pending() {
+        return buffer.size();
+    }
+
+    /** Stops accepting entries, writes all buffered ones, and stops the writer thread. */
+    @Override
+    public void close() {
+        closing = true;
+        writer.interrupt();
+        try {
+            writer.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drainAll();
+    }
+
+    private void writeUntilClosed() {
+        List<RequestLogEntry> batch = new ArrayList<>(batchSize);
+        while (!closing) {
+            try {
+                RequestLogEntry first = buffer.poll(flushInterval.toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                buffer.drainTo(batch, batchSize - 1);
+                write(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                // close() interrupts; it writes what is left itself
+                write(batch);
+                batch.clear();
+                return;
+            }
+        }
+    }
+
+    private synchronized void drainAll() {
+        List<RequestLogEntry> batch = new ArrayList<>(batchSize);
+        while (buffer.drainTo(batch, batchSize) > 0) {
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private synchronized void write(List<RequestLogEntry> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<RequestLogEntry> entries = List.copyOf(batch);
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                unitOfWork.write(() -> {
+                    requestLog.append(entries);
+                    return null;
+                });
+                written.addAndGet(entries.size());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS) {
+                    dropped.addAndGet(entries.size());
+                    LOG.log(Level.WARNING, "Could not write " + entries.size() + " request-log entries; dropped them", e);
+                    return;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(100L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

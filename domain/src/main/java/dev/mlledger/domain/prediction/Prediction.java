@@ -1,0 +1,42 @@
+package dev.mlledger.domain.prediction;
+
+import dev.mlledger.domain.json.JsonDocument;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One stored prediction: who, how likely to leave, in which band, by which model, from which features,
+ * made by which logged API request.
+ *
+ * @param employeeId       optional, at most {@value #EMPLOYEE_ID_MAX} characters
+ * @param featuresSnapshot the features the probability was computed from; optional for recorded predictions
+ */
+public record Prediction(UUID id, UUID requestId, Instant createdAt, Instant predictionDate, String employeeId,
+                         AttritionProbability probability, RiskLevel riskLevel, String modelVersion,
+                         JsonDocument featuresSnapshot) {
+
+    public static final int EMPLOYEE_ID_MAX = 50;
+    public static final int MODEL_VERSION_MAX = 50;
+
+    public Prediction {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(predictionDate, "predictionDate");
+        Objects.requireNonNull(probability, "probability");
+        Objects.requireNonNull(riskLevel, "riskLevel");
+        Objects.requireNonNull(modelVersion, "modelVersion");
+        // the store keeps microseconds; so does every Prediction, so that what is returned equals what is read back
+        createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
+        predictionDate = predictionDate.truncatedTo(ChronoUnit.MICROS);
+        if (employeeId != null && (employeeId.length() > EMPLOYEE_ID_MAX || employeeId.indexOf('\u0000') >= 0)) {
+            throw new IllegalArgumentException("employee id must be at most " + EMPLOYEE_ID_MAX + " characters without NUL");
+        }
+        if (modelVersion.isBlank() || modelVersion.length() > MODEL_VERSION_MAX || modelVersion.indexOf('\u0000') >= 0) {
+            throw new IllegalArgumentException("model version must be 1 to " + MODEL_VERSION_MAX + " characters without NUL");
+        }
+    }
+}

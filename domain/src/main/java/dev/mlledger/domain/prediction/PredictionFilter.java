@@ -1,0 +1,43 @@
+package dev.mlledger.domain.prediction;
+
+import dev.mlledger.domain.validation.Checks;
+import dev.mlledger.domain.validation.Violation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which predictions a client wants listed; every criterion is optional and they combine with AND.
+ * {@code from} is inclusive and {@code to} exclusive, both on {@code created_at}.
+ */
+public record PredictionFilter(RiskLevel riskLevel, String employeeId, String modelVersion, Instant from, Instant to,
+                               Double minProb, Double maxProb) {
+
+    public static final PredictionFilter ALL = new PredictionFilter(null, null, null, null, null, null, null);
+
+    public PredictionFilter {
+        List<Violation> violations = new ArrayList<>();
+        Checks.optionalText(violations, "employee_id", employeeId, Prediction.EMPLOYEE_ID_MAX);
+        Checks.optionalText(violations, "model_version", modelVersion, Prediction.MODEL_VERSION_MAX);
+        probabilityBound(violations, "min_prob", minProb);
+        probabilityBound(violations, "max_prob", maxProb);
+        if (minProb != null && maxProb != null && minProb > maxProb) {
+            violations.add(new Violation("min_prob", "must not be greater than max_prob"));
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            violations.add(new Violation("from", "must not be after to"));
+        }
+        Checks.throwIfAny(violations);
+    }
+
+    public static PredictionFilter highRiskSince(Instant since) {
+        return new PredictionFilter(RiskLevel.HIGH, null, null, since, null, null, null);
+    }
+
+    private static void probabilityBound(List<Violation> violations, String field, Double value) {
+        if (value != null && (!Double.isFinite(value) || value < 0 || value > 1)) {
+            violations.add(new Violation(field, "must be between 0 and 1"));
+        }
+    }
+}
