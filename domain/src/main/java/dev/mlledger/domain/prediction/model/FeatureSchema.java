@@ -5,10 +5,13 @@ import dev.mlledger.domain.validation.Violation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Checks a client's raw features against a model's feature definitions, reporting every violation at once. */
 final class FeatureSchema {
@@ -17,10 +20,13 @@ final class FeatureSchema {
 
     private final String modelVersion;
     private final List<FeatureDefinition> definitions;
+    private final Set<String> names;
 
     FeatureSchema(String modelVersion, List<FeatureDefinition> definitions) {
         this.modelVersion = Objects.requireNonNull(modelVersion, "modelVersion");
         this.definitions = List.copyOf(definitions);
+        // a HashSet, because an immutable set throws on contains(null) and a client's map may hold a null name
+        this.names = definitions.stream().map(FeatureDefinition::name).collect(Collectors.toCollection(HashSet::new));
     }
 
     List<FeatureDefinition> definitions() {
@@ -50,7 +56,7 @@ final class FeatureSchema {
             }
         }
         rawFeatures.keySet().stream()
-                .filter(name -> definitions.stream().noneMatch(definition -> definition.name().equals(name)))
+                .filter(name -> !names.contains(name))
                 .sorted(Comparator.nullsFirst(Comparator.naturalOrder()))
                 .forEach(name -> violations.add(violation(String.valueOf(name), "is not a feature of model " + modelVersion)));
         if (!violations.isEmpty()) {
