@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Load benchmarks of the packaged service against a PostgreSQL on this host. Run by hand, not in CI.
+#   bench/run.sh predict | batch | analytics | pages | pgbench | all
+# Needs: wrk and pgbench/psql (apt-get install wrk postgresql-client), a JDK 21+ (JAVA_HOME or java on PATH),
+# the jar (./mvnw -q package -DskipTests), and a PostgreSQL at PGHOST:PGPORT (default 127.0.0.1:5432, user postgres)
+# where that user may create databases. Each run uses a fresh database mlledger_bench_<what>, dropped afterwards
+# unless KEEP_DB=1. Settings: DURATION (30s), CONNECTIONS (32 for predict), ROWS (1000000 for analytics/pages).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-all}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+port=${PORT:-18080}
+duration=${DURATION:-30s}
+jar=bootstrap/target/mlledger.jar
+[ -f "$jar" ] || { echo "build the jar first: ./mvnw -q package -DskipTests" >&2; exit 1; }
+
+service_pid=""
+database=""
+stop_service() {
+  if [ -n "$service_pid" ]; then kill -TERM "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; fi
+  service_pid=""
+}
+drop_database() {
+  if [ -n "$database" ] && [ "${KEEP_DB:-0}" != 1 ]; then
+    psql -qd postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null
+  fi
+  database=""
+}
+trap 'stop_service; drop_database' EXIT
+
+fresh_database() {
+  drop_database
+  database="mlledger_bench_$1"
+  psql -qd postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null
+}
+
+start_service() {
+  DATASOURCES_DEFAULT_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" DATASOURCES_DEFAULT_USERNAME="$PGUSER" \
+    "$java_bin" ${JVM_OPTS:-} -jar "$jar" -micronaut.server.port="$port" "$@" > "/tmp/mlledger-bench-$database.log" 2>&1 &
+  service_pid=$!
+  until curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
+    kill -0 "$service_pid" 2>/dev/null || { echo "service exited; see /tmp/mlledger-bench-$database.log" >&2; exit 1; }
+    sleep 0.2
+  done
+}
+
+machine() {
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
+  echo "java: $("$java_bin" -version 2>&1 | head -n 1)"
+  echo "postgres: $(psql -Atqd postgres -c 'SHOW server_version') at $PGHOST:$PGPORT, synchronous_commit=$(psql -Atqd postgres -c 'SHOW synchronous_commit')"
+}
+
+bench_predict() {
+  echo "== POST /api/v1/predict, ${CONNECTIONS:-32} connections, $duration"
+  fresh_database predict
+  start_service
+  wrk -t2 -c"${CONNECTIONS:-32}" -d10s -s bench/predict.lua "http://127.0.0.1:$port" > /dev/null   # warm-up
+  wrk -t2 -c"${CONNECTIONS:-32}" -d"$duration" --latency -s bench/predict.lua "http://127.0.0.1:$port"
+  echo "stored predictions: $(psql -Atqd "$database" -c 'SELECT count(*) FROM predictions')"
+  stop_service
+}
+
+bench_pgbench() {
+  echo "== pgbench: the same two INSERTs per transaction, 32 clients, $duration"
+  fresh_database pgbench
+  start_service            # only to migrate the schema
+  stop_service
+  pgbench -n -c32 -j2 -T"${duration%s}" -f bench/pgbench-two-inserts.sql "$database" | grep -E 'tps|latency'
+}
+
+bench_batch() {
+  echo "== POST /api/v1/predict/batch (1000 items), ${BATCH_CONNECTIONS:-4} connections, $duration"
+  fresh_database batch
+  start_service
+  wrk -t2 -c"${BATCH_CONNECTIONS:-4}" -d10s -s bench/batch.lua "http://127.0.0.1:$port" > /dev/null
+  wrk -t2 -c"${BATCH_CONNECTIONS:-4}" -d"$duration" --latency -s bench/batch.lua "http://127.0.0.1:$port"
+  echo "stored predictions: $(psql -Atqd "$database" -c 'SELECT count(*) FROM predictions')"
+  stop_service
+}
+
+load_rows() {
+  fresh_database "$1"
+  start_service
+  stop_service
+  echo "loading ${ROWS:-1000000} predictions…"
+  local started=$SECONDS
+  psql -qd "$database" -v rows="${ROWS:-1000000}" -f bench/generate-predictions.sql > /dev/null
+  echo "loaded in $((SECONDS - started)) s"
+}
+
+bench_analytics() {
+  echo "== analytics over ${ROWS:-1000000} predictions, 1 connection, $duration"
+  load_rows analytics
+  start_service
+  wrk -t1 -c1 -d5s -s bench/analytics.lua "http://127.0.0.1:$port" > /dev/null
+  wrk -t1 -c1 -d"$duration" --latency -s bench/analytics.lua "http://127.0.0.1:$port"
+  for path in "/api/v1/analytics/summary" "/api/v1/analytics/risk-distribution?from=2025-03-01T10:30:00Z&to=2025-09-15T17:45:00Z"; do
+    wrk -t1 -c1 -d10s --latency "http://127.0.0.1:$port$path" | awk -v p="$path" '/ 50%/ {print p, "p50", $2} / 99%/ {print p, "p99", $2}'
+  done
+  stop_service
+}
+
+bench_pages() {
+  echo "== GET /api/v1/predictions page 1 vs page ${PAGE:-10000} (limit 50) over ${ROWS:-1000000} predictions"
+  load_rows pages
+  start_service
+  python3 bench/pages.py "http://127.0.0.1:$port" "${PAGE:-10000}"
+  stop_service
+}
+
+machine
+case "$what" in
+  predict) bench_predict ;;
+  pgbench) bench_pgbench ;;
+  batch) bench_batch ;;
+  analytics) bench_analytics ;;
+  pages) bench_pages ;;
+  all) bench_pgbench; bench_predict; bench_batch; bench_analytics; bench_pages ;;
+  *) echo "usage: $0 predict|batch|analytics|pages|pgbench|all" >&2; exit 2 ;;
+esac
