@@ -2,6 +2,24 @@ package dev.mlledger.bootstrap;
 
 import dev.mlledger.application.analytics.AnalyzeRisk;
 import dev.mlledger.application.analytics.AnalyzeRiskService;
+import dev.mlledger.application.experiment.CreateExperiment;
+import dev.mlledger.application.experiment.CreateExperimentService;
+import dev.mlledger.application.experiment.DeleteExperiment;
+import dev.mlledger.application.experiment.DeleteExperimentService;
+import dev.mlledger.application.experiment.FindExperiments;
+import dev.mlledger.application.experiment.FindExperimentsService;
+import dev.mlledger.application.experiment.FindRun;
+import dev.mlledger.application.experiment.FindRunService;
+import dev.mlledger.application.experiment.FinishRun;
+import dev.mlledger.application.experiment.FinishRunService;
+import dev.mlledger.application.experiment.LogMetrics;
+import dev.mlledger.application.experiment.LogMetricsService;
+import dev.mlledger.application.experiment.MetricHistory;
+import dev.mlledger.application.experiment.MetricHistoryService;
+import dev.mlledger.application.experiment.StartRun;
+import dev.mlledger.application.experiment.StartRunService;
+import dev.mlledger.application.experiment.UpdateExperiment;
+import dev.mlledger.application.experiment.UpdateExperimentService;
 import dev.mlledger.application.health.CheckHealth;
 import dev.mlledger.application.health.CheckHealthService;
 import dev.mlledger.application.model.DescribeModel;
@@ -17,6 +35,9 @@ import dev.mlledger.application.requestlog.FindRequest;
 import dev.mlledger.application.requestlog.FindRequestService;
 import dev.mlledger.application.requestlog.PurgeRequestLog;
 import dev.mlledger.application.requestlog.PurgeRequestLogService;
+import dev.mlledger.domain.experiment.Experiments;
+import dev.mlledger.domain.experiment.Metrics;
+import dev.mlledger.domain.experiment.Runs;
 import dev.mlledger.domain.prediction.Predictions;
 import dev.mlledger.domain.prediction.RiskThresholds;
 import dev.mlledger.domain.prediction.model.AttritionModel;
@@ -89,6 +110,51 @@ public class UseCaseFactory {
     @Singleton
     DescribeModel describeModel(AttritionModel model, RiskThresholds thresholds) {
         return new DescribeModelService(model, thresholds);
+    }
+
+    @Singleton
+    CreateExperiment createExperiment(Experiments experiments, Runs runs, UnitOfWork unitOfWork, Clock clock) {
+        return new CreateExperimentService(experiments, runs, unitOfWork, clock);
+    }
+
+    @Singleton
+    FindExperiments findExperiments(Experiments experiments, Runs runs, UnitOfWork unitOfWork) {
+        return new FindExperimentsService(experiments, runs, unitOfWork);
+    }
+
+    @Singleton
+    UpdateExperiment updateExperiment(Experiments experiments, UnitOfWork unitOfWork) {
+        return new UpdateExperimentService(experiments, unitOfWork);
+    }
+
+    @Singleton
+    DeleteExperiment deleteExperiment(Experiments experiments, UnitOfWork unitOfWork) {
+        return new DeleteExperimentService(experiments, unitOfWork);
+    }
+
+    @Singleton
+    StartRun startRun(Experiments experiments, Runs runs, UnitOfWork unitOfWork, Clock clock) {
+        return new StartRunService(experiments, runs, unitOfWork, clock);
+    }
+
+    @Singleton
+    FindRun findRun(Runs runs, Metrics metrics, UnitOfWork unitOfWork) {
+        return new FindRunService(runs, metrics, unitOfWork);
+    }
+
+    @Singleton
+    FinishRun finishRun(Runs runs, UnitOfWork unitOfWork, Clock clock) {
+        return new FinishRunService(runs, unitOfWork, clock);
+    }
+
+    @Singleton
+    LogMetrics logMetrics(Runs runs, Metrics metrics, UnitOfWork unitOfWork, Clock clock) {
+        return new LogMetricsService(runs, metrics, unitOfWork, clock);
+    }
+
+    @Singleton
+    MetricHistory metricHistory(Runs runs, Metrics metrics, UnitOfWork unitOfWork) {
+        return new MetricHistoryService(runs, metrics, unitOfWork);
     }
 
     /** Closed (and so flushed) before the pool it writes through, since it depends on it. */

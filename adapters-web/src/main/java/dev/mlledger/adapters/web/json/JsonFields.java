@@ -56,6 +56,52 @@ public final class JsonFields {
         return number;
     }
 
+    /** A whole number ({@code 3}, also {@code 3.0}); a fraction or a value beyond a long is a violation. */
+    public Long wholeNumber(String name) {
+        JsonNode value = present(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            fail(name, "must be an integer");
+            return null;
+        }
+        Number number = value.getNumberValue();
+        if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte) {
+            return number.longValue();
+        }
+        if (number instanceof java.math.BigInteger big) {
+            if (big.bitLength() < 64) {
+                return big.longValue();
+            }
+            fail(name, "is out of range");
+            return null;
+        }
+        double asDouble = number.doubleValue();
+        if (!Double.isFinite(asDouble) || asDouble != Math.rint(asDouble)) {
+            fail(name, "must be an integer");
+            return null;
+        }
+        if (Math.abs(asDouble) >= 0x1p63) {
+            fail(name, "is out of range");
+            return null;
+        }
+        return (long) asDouble;
+    }
+
+    /** A whole number within int range. */
+    public Integer integer(String name) {
+        Long whole = wholeNumber(name);
+        if (whole == null) {
+            return null;
+        }
+        if (whole < Integer.MIN_VALUE || whole > Integer.MAX_VALUE) {
+            fail(name, "must be between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
+            return null;
+        }
+        return whole.intValue();
+    }
+
     /** An ISO-8601 date-time with an offset ({@code 2026-11-21T10:15:30Z}). */
     public Instant instant(String name) {
         String text = string(name);

@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.web.paging;
 
+import dev.mlledger.domain.experiment.MetricKey;
 import dev.mlledger.domain.paging.Keyset;
 import dev.mlledger.domain.validation.InvalidInput;
 import io.micronaut.context.annotation.Value;
@@ -7,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,7 +19,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Opaque page cursors: a keyset position plus a fingerprint of the query it belongs to, signed with
+ * Opaque page cursors: a position in a list plus a fingerprint of the query it belongs to, signed with
  * HMAC-SHA256. A cursor that was altered, is garbage, or is used with another query's filters is rejected.
  */
 @Singleton
@@ -25,7 +27,9 @@ public class CursorCodec {
 
     public static final String FIELD = "cursor";
     private static final byte VERSION = 1;
-    private static final int POSITION_BYTES = 1 + 8 + 4 + 16 + 8;   // version, seconds, nanos, id, query fingerprint
+    private static final byte KEYSET = 1;
+    private static final byte METRIC_KEY = 2;
+    private static final int HEADER_BYTES = 1 + 1 + 8;   // version, kind, query fingerprint
     private static final int MAC_BYTES = 16;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -38,19 +42,56 @@ public class CursorCodec {
 
     /** @param query what the list was asked for (path and filters), so the cursor only works for it */
     public String encode(Keyset position, String query) {
-        ByteBuffer buffer = ByteBuffer.allocate(POSITION_BYTES + MAC_BYTES);
-        buffer.put(VERSION)
+        ByteBuffer body = ByteBuffer.allocate(8 + 4 + 16)
                 .putLong(position.createdAt().getEpochSecond())
                 .putInt(position.createdAt().getNano())
                 .putLong(position.id().getMostSignificantBits())
-                .putLong(position.id().getLeastSignificantBits())
-                .putLong(fingerprint(query));
-        buffer.put(mac(buffer.array(), POSITION_BYTES));
-        return ENCODER.encodeToString(buffer.array());
+                .putLong(position.id().getLeastSignificantBits());
+        return seal(KEYSET, body.array(), query);
     }
 
     /** @return the position, or null when {@code cursor} is null (the first page) */
     public Keyset decode(String cursor, String query) {
+        ByteBuffer body = open(cursor, KEYSET, query);
+        if (body == null) {
+            return null;
+        }
+        try {
+            Instant createdAt = Instant.ofEpochSecond(body.getLong(), body.getInt());
+            return new Keyset(createdAt, new UUID(body.getLong(), body.getLong()));
+        } catch (BufferUnderflowException | java.time.DateTimeException e) {
+            throw invalid();
+        }
+    }
+
+    public String encodeMetric(MetricKey position, String query) {
+        byte[] name = position.name().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer body = ByteBuffer.allocate(4 + name.length + 4).putInt(name.length).put(name).putInt(position.step());
+        return seal(METRIC_KEY, body.array(), query);
+    }
+
+    public MetricKey decodeMetric(String cursor, String query) {
+        ByteBuffer body = open(cursor, METRIC_KEY, query);
+        if (body == null) {
+            return null;
+        }
+        try {
+            byte[] name = new byte[body.getInt()];
+            body.get(name);
+            return new MetricKey(new String(name, StandardCharsets.UTF_8), body.getInt());
+        } catch (BufferUnderflowException | NegativeArraySizeException e) {
+            throw invalid();
+        }
+    }
+
+    private String seal(byte kind, byte[] position, String query) {
+        ByteBuffer buffer = ByteBuffer.allocate(HEADER_BYTES + position.length + MAC_BYTES);
+        buffer.put(VERSION).put(kind).putLong(fingerprint(query)).put(position);
+        buffer.put(mac(buffer.array(), HEADER_BYTES + position.length));
+        return ENCODER.encodeToString(buffer.array());
+    }
+
+    private ByteBuffer open(String cursor, byte kind, String query) {
         if (cursor == null) {
             return null;
         }
@@ -60,18 +101,16 @@ public class CursorCodec {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
-        if (bytes.length != POSITION_BYTES + MAC_BYTES || bytes[0] != VERSION
-                || !MessageDigest.isEqual(mac(bytes, POSITION_BYTES), Arrays.copyOfRange(bytes, POSITION_BYTES, bytes.length))) {
+        int signed = bytes.length - MAC_BYTES;
+        if (signed < HEADER_BYTES || bytes[0] != VERSION || bytes[1] != kind
+                || !MessageDigest.isEqual(mac(bytes, signed), Arrays.copyOfRange(bytes, signed, bytes.length))) {
             throw invalid();
         }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, 1, POSITION_BYTES - 1);
-        long seconds = buffer.getLong();
-        int nanos = buffer.getInt();
-        UUID id = new UUID(buffer.getLong(), buffer.getLong());
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 2, signed - 2);
         if (buffer.getLong() != fingerprint(query)) {
             throw new InvalidInput(FIELD, "belongs to a different query; repeat the query's filters unchanged");
         }
-        return new Keyset(Instant.ofEpochSecond(seconds, nanos), id);
+        return buffer.slice();
     }
 
     private byte[] mac(byte[] data, int length) {

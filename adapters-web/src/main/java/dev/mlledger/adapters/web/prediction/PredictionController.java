@@ -2,6 +2,7 @@ package dev.mlledger.adapters.web.prediction;
 
 import dev.mlledger.adapters.web.json.JsonBodies;
 import dev.mlledger.adapters.web.json.JsonFields;
+import dev.mlledger.adapters.web.json.Violations;
 import dev.mlledger.adapters.web.paging.CursorCodec;
 import dev.mlledger.adapters.web.paging.PageView;
 import dev.mlledger.adapters.web.paging.QueryValues;
@@ -18,7 +19,6 @@ import dev.mlledger.domain.prediction.Prediction;
 import dev.mlledger.domain.prediction.PredictionFilter;
 import dev.mlledger.domain.prediction.RiskLevel;
 import dev.mlledger.domain.validation.Checks;
-import dev.mlledger.domain.validation.InvalidInput;
 import dev.mlledger.domain.validation.Violation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -78,16 +78,8 @@ public class PredictionController {
         JsonNode snapshot = fields.object("features_snapshot");
         Instant predictionDate = fields.instant("prediction_date");
         fields.rejectOthers(RECORD_FIELDS);
-        PredictionToRecord given;
-        try {
-            given = new PredictionToRecord(employeeId, probability, riskLevel, modelVersion,
-                    snapshot == null ? null : bodies.document(snapshot), predictionDate);
-        } catch (InvalidInput invalid) {
-            invalid.violations().stream()
-                    .filter(violation -> violations.stream().noneMatch(v -> v.field().equals(violation.field())))
-                    .forEach(violations::add);
-            given = null;
-        }
+        PredictionToRecord given = Violations.collect(violations, () -> new PredictionToRecord(employeeId, probability,
+                riskLevel, modelVersion, snapshot == null ? null : bodies.document(snapshot), predictionDate));
         Checks.throwIfAny(violations);
         Prediction recorded = recordPrediction.record(origins.of(request, requestData), given);
         RequestAttributes.markLogged(request);
@@ -113,14 +105,7 @@ public class PredictionController {
                                          @Nullable @QueryValue("limit") Integer limit,
                                          @Nullable @QueryValue("cursor") String cursor) {
         List<Violation> violations = new ArrayList<>();
-        RiskLevel level = null;
-        if (riskLevel != null) {
-            try {
-                level = RiskLevel.parse(riskLevel);
-            } catch (InvalidInput invalid) {
-                violations.addAll(invalid.violations());
-            }
-        }
+        RiskLevel level = riskLevel == null ? null : Violations.collect(violations, () -> RiskLevel.parse(riskLevel));
         Instant fromInstant = QueryValues.instant(violations, "from", from);
         Instant toInstant = QueryValues.instant(violations, "to", to);
         Checks.throwIfAny(violations);

@@ -1,0 +1,166 @@
+package dev.mlledger.adapters.web.experiment;
+
+import dev.mlledger.adapters.web.json.JsonBodies;
+import dev.mlledger.adapters.web.json.JsonFields;
+import dev.mlledger.adapters.web.json.Violations;
+import dev.mlledger.adapters.web.paging.CursorCodec;
+import dev.mlledger.adapters.web.paging.PageView;
+import dev.mlledger.adapters.web.requestlog.RequestAttributes;
+import dev.mlledger.application.experiment.CreateExperiment;
+import dev.mlledger.application.experiment.DeleteExperiment;
+import dev.mlledger.application.experiment.ExperimentChanges;
+import dev.mlledger.application.experiment.ExperimentWithRuns;
+import dev.mlledger.application.experiment.FindExperiments;
+import dev.mlledger.application.experiment.NewExperiment;
+import dev.mlledger.application.experiment.StartRun;
+import dev.mlledger.application.experiment.UpdateExperiment;
+import dev.mlledger.domain.experiment.ExperimentFilter;
+import dev.mlledger.domain.experiment.ExperimentStatus;
+import dev.mlledger.domain.experiment.ExperimentSummary;
+import dev.mlledger.domain.experiment.Run;
+import dev.mlledger.domain.paging.Keyset;
+import dev.mlledger.domain.paging.Page;
+import dev.mlledger.domain.paging.PageLimit;
+import dev.mlledger.domain.validation.Checks;
+import dev.mlledger.domain.validation.Violation;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@code /api/v1/experiments}: create, list, read, change and delete experiments; start runs. */
+@Controller("/api/v1/experiments")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ExperimentController {
+
+    private final CreateExperiment createExperiment;
+    private final FindExperiments findExperiments;
+    private final UpdateExperiment updateExperiment;
+    private final DeleteExperiment deleteExperiment;
+    private final StartRun startRun;
+    private final JsonBodies bodies;
+    private final CursorCodec cursors;
+
+    public ExperimentController(CreateExperiment createExperiment, FindExperiments findExperiments,
+                                UpdateExperiment updateExperiment, DeleteExperiment deleteExperiment,
+                                StartRun startRun, JsonBodies bodies, CursorCodec cursors) {
+        this.createExperiment = createExperiment;
+        this.findExperiments = findExperiments;
+        this.updateExperiment = updateExperiment;
+        this.deleteExperiment = deleteExperiment;
+        this.startRun = startRun;
+        this.bodies = bodies;
+        this.cursors = cursors;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<ExperimentView> create(HttpRequest<?> request, @Body byte[] body) {
+        JsonNode json = parse(request, body);
+        List<Violation> violations = new ArrayList<>();
+        JsonFields fields = new JsonFields(json, "", violations);
+        String name = fields.string("name");
+        String owner = fields.string("owner");
+        String description = fields.string("description");
+        List<JsonNode> runs = fields.array("runs");
+        fields.rejectOthers(Set.of("name", "owner", "description", "runs"));
+        List<Integer> seeds = new ArrayList<>();
+        if (runs != null) {
+            for (int i = 0; i < runs.size(); i++) {
+                if (!runs.get(i).isObject()) {
+                    violations.add(new Violation("runs[" + i + "]", "must be a JSON object"));
+                    continue;
+                }
+                JsonFields run = new JsonFields(runs.get(i), "runs[" + i + "].", violations);
+                seeds.add(run.integer("seed"));
+                run.rejectOthers(Set.of("seed"));
+            }
+        }
+        NewExperiment experiment = Violations.collect(violations, () -> new NewExperiment(name, owner, description, seeds));
+        Checks.throwIfAny(violations);
+        ExperimentWithRuns created = createExperiment.create(experiment);
+        return HttpResponse.created(ExperimentView.of(created),
+                URI.create("/api/v1/experiments/" + created.experiment().id()));
+    }
+
+    @Get
+    public PageView<ExperimentListItem> list(@Nullable @QueryValue("owner") String owner,
+                                             @Nullable @QueryValue("status") String status,
+                                             @Nullable @QueryValue("limit") Integer limit,
+                                             @Nullable @QueryValue("cursor") String cursor) {
+        ExperimentFilter filter = new ExperimentFilter(owner, status == null ? null : ExperimentStatus.parse("status", status));
+        PageLimit pageLimit = PageLimit.of(limit, FindExperiments.DEFAULT_LIMIT, FindExperiments.MAX_LIMIT);
+        String query = "experiments|" + filter;
+        Page<ExperimentSummary> page = findExperiments.list(filter, cursors.decode(cursor, query), pageLimit);
+        String next = null;
+        if (page.hasMore()) {
+            var last = page.items().getLast().experiment();
+            next = cursors.encode(new Keyset(last.createdAt(), last.id()), query);
+        }
+        return new PageView<>(page.items().stream().map(ExperimentListItem::of).toList(), next);
+    }
+
+    @Get("/{id}")
+    public ExperimentView byId(@PathVariable UUID id) {
+        return ExperimentView.of(findExperiments.byId(id));
+    }
+
+    @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
+    public ExperimentView update(HttpRequest<?> request, @PathVariable UUID id, @Body byte[] body) {
+        JsonNode json = parse(request, body);
+        List<Violation> violations = new ArrayList<>();
+        JsonFields fields = new JsonFields(json, "", violations);
+        String description = fields.string("description");
+        String status = fields.string("status");
+        fields.rejectOthers(Set.of("description", "status"));
+        ExperimentStatus target = status == null ? null : Violations.collect(violations, () -> ExperimentStatus.parse("status", status));
+        ExperimentChanges changes = Violations.collect(violations,
+                () -> new ExperimentChanges(json.get("description") != null, description, target));
+        Checks.throwIfAny(violations);
+        updateExperiment.update(id, changes);
+        return ExperimentView.of(findExperiments.byId(id));
+    }
+
+    @Delete("/{id}")
+    public HttpResponse<Void> delete(@PathVariable UUID id) {
+        deleteExperiment.delete(id);
+        return HttpResponse.noContent();
+    }
+
+    @Post(value = "/{id}/runs", consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<RunView> startRun(HttpRequest<?> request, @PathVariable UUID id, @Nullable @Body byte[] body) {
+        Integer seed = null;
+        if (body != null && body.length > 0) {
+            JsonNode json = parse(request, body);
+            List<Violation> violations = new ArrayList<>();
+            JsonFields fields = new JsonFields(json, "", violations);
+            seed = fields.integer("seed");
+            fields.rejectOthers(Set.of("seed"));
+            Checks.throwIfAny(violations);
+        }
+        Run run = startRun.start(id, seed);
+        return HttpResponse.created(RunView.of(run), URI.create("/api/v1/runs/" + run.id()));
+    }
+
+    private JsonNode parse(HttpRequest<?> request, byte[] body) {
+        JsonNode json = bodies.object(body);
+        RequestAttributes.setRequestData(request, bodies.document(json));
+        return json;
+    }
+}

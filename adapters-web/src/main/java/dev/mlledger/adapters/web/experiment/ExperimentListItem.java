@@ -1,0 +1,20 @@
+package dev.mlledger.adapters.web.experiment;
+
+import dev.mlledger.domain.experiment.Experiment;
+import dev.mlledger.domain.experiment.ExperimentSummary;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An experiment in a list, with its number of runs. */
+@Serdeable(naming = SnakeCaseStrategy.class)
+public record ExperimentListItem(UUID id, String name, String owner, String status, Instant createdAt, long runCount) {
+
+    public static ExperimentListItem of(ExperimentSummary summary) {
+        Experiment experiment = summary.experiment();
+        return new ExperimentListItem(experiment.id(), experiment.name(), experiment.owner(),
+                experiment.status().wireName(), experiment.createdAt(), summary.runCount());
+    }
+}

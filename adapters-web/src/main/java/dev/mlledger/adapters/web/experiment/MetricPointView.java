@@ -1,0 +1,14 @@
+package dev.mlledger.adapters.web.experiment;
+
+import dev.mlledger.domain.experiment.MetricPoint;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+@Serdeable
+public record MetricPointView(String name, int step, double value, Instant timestamp) {
+
+    public static MetricPointView of(MetricPoint point) {
+        return new MetricPointView(point.name(), point.step(), point.value(), point.timestamp());
+    }
+}

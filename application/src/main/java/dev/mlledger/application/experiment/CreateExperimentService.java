@@ -1,0 +1,44 @@
+package dev.mlledger.application.experiment;
+
+import dev.mlledger.domain.experiment.Experiment;
+import dev.mlledger.domain.experiment.ExperimentStatus;
+import dev.mlledger.domain.experiment.Experiments;
+import dev.mlledger.domain.experiment.Run;
+import dev.mlledger.domain.experiment.Runs;
+import dev.mlledger.domain.id.Ids;
+import dev.mlledger.domain.transaction.UnitOfWork;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+public final class CreateExperimentService implements CreateExperiment {
+
+    private final Experiments experiments;
+    private final Runs runs;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public CreateExperimentService(Experiments experiments, Runs runs, UnitOfWork unitOfWork, Clock clock) {
+        this.experiments = experiments;
+        this.runs = runs;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public ExperimentWithRuns create(NewExperiment given) {
+        Instant now = clock.instant();
+        ExperimentStatus status = given.runSeeds().isEmpty() ? ExperimentStatus.CREATED : ExperimentStatus.RUNNING;
+        Experiment experiment = new Experiment(Ids.newId(), given.name(), given.owner(), given.description(), status,
+                now, 0);
+        List<Run> started = given.runSeeds().stream()
+                .map(seed -> Run.started(Ids.newId(), experiment.id(), now, seed))
+                .toList();
+        return unitOfWork.write(() -> {
+            experiments.add(experiment);
+            runs.addAll(started);
+            return new ExperimentWithRuns(experiment, started);
+        });
+    }
+}

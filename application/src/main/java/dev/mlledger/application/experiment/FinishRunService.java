@@ -1,0 +1,37 @@
+package dev.mlledger.application.experiment;
+
+import dev.mlledger.domain.experiment.Run;
+import dev.mlledger.domain.experiment.RunAlreadyEnded;
+import dev.mlledger.domain.experiment.RunStatus;
+import dev.mlledger.domain.experiment.Runs;
+import dev.mlledger.domain.transaction.UnitOfWork;
+import dev.mlledger.domain.validation.NotFound;
+
+import java.time.Clock;
+import java.util.UUID;
+
+public final class FinishRunService implements FinishRun {
+
+    private final Runs runs;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public FinishRunService(Runs runs, UnitOfWork unitOfWork, Clock clock) {
+        this.runs = runs;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public Run finish(UUID runId, RunStatus outcome) {
+        return unitOfWork.write(() -> {
+            Run run = runs.find(runId).orElseThrow(() -> new NotFound("run " + runId));
+            Run ended = run.end(outcome, clock.instant());
+            if (!runs.endIfRunning(ended)) {
+                // another client ended it between our read and our write; say how it ended
+                throw new RunAlreadyEnded(runId, runs.find(runId).map(Run::status).orElse(outcome));
+            }
+            return ended;
+        });
+    }
+}

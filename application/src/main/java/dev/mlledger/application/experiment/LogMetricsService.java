@@ -1,0 +1,93 @@
+package dev.mlledger.application.experiment;
+
+import dev.mlledger.domain.experiment.MetricKey;
+import dev.mlledger.domain.experiment.MetricPoint;
+import dev.mlledger.domain.experiment.Metrics;
+import dev.mlledger.domain.experiment.RunAlreadyEnded;
+import dev.mlledger.domain.experiment.RunStatus;
+import dev.mlledger.domain.experiment.Runs;
+import dev.mlledger.domain.transaction.UnitOfWork;
+import dev.mlledger.domain.validation.Checks;
+import dev.mlledger.domain.validation.InvalidInput;
+import dev.mlledger.domain.validation.NotFound;
+import dev.mlledger.domain.validation.TooManyItems;
+import dev.mlledger.domain.validation.Violation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+public final class LogMetricsService implements LogMetrics {
+
+    private final Runs runs;
+    private final Metrics metrics;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public LogMetricsService(Runs runs, Metrics metrics, UnitOfWork unitOfWork, Clock clock) {
+        this.runs = runs;
+        this.metrics = metrics;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public MetricPoint logOne(UUID runId, MetricToLog point) {
+        List<MetricPoint> points = points(List.of(point), false);
+        store(runId, points);
+        return points.getFirst();
+    }
+
+    @Override
+    public int logBatch(UUID runId, List<MetricToLog> points) {
+        if (points == null || points.isEmpty()) {
+            throw new InvalidInput("metrics", "must hold 1 to " + MAX_BATCH + " points");
+        }
+        if (points.size() > MAX_BATCH) {
+            throw new TooManyItems("metrics", MAX_BATCH, points.size());
+        }
+        store(runId, points(points, true));
+        return points.size();
+    }
+
+    private List<MetricPoint> points(List<MetricToLog> given, boolean batch) {
+        Instant now = clock.instant();
+        List<Violation> violations = new ArrayList<>();
+        Map<MetricKey, Integer> seen = new HashMap<>();
+        List<MetricPoint> points = new ArrayList<>(given.size());
+        for (int i = 0; i < given.size(); i++) {
+            String prefix = batch ? "metrics[" + i + "]." : "";
+            MetricToLog point = given.get(i);
+            int before = violations.size();
+            MetricPoint.check(violations, prefix, point.name(), point.step(), point.value());
+            if (violations.size() > before) {
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(new MetricKey(point.name(), point.step().intValue()), i);
+            if (earlier != null) {
+                violations.add(new Violation(prefix + "step",
+                        "repeats the name and step of metrics[" + earlier + "]; a run has one value per name and step"));
+                continue;
+            }
+            points.add(new MetricPoint(point.name(), point.step().intValue(), point.value(),
+                    point.timestamp() == null ? now : point.timestamp()));
+        }
+        Checks.throwIfAny(violations);
+        return points;
+    }
+
+    private void store(UUID runId, List<MetricPoint> points) {
+        unitOfWork.write(() -> {
+            RunStatus status = runs.statusForLogging(runId).orElseThrow(() -> new NotFound("run " + runId));
+            if (status != RunStatus.RUNNING) {
+                throw new RunAlreadyEnded(runId, status);
+            }
+            metrics.addAll(runId, points);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,14 @@
+package dev.mlledger.application.experiment;
+
+import dev.mlledger.domain.experiment.Experiment;
+
+import java.util.UUID;
+
+/**
+ * Use case: change an experiment's description and/or status (by the transition rules). A change that races
+ * another change of the same experiment loses with {@link dev.mlledger.domain.experiment.ConcurrentUpdate}.
+ */
+public interface UpdateExperiment {
+
+    Experiment update(UUID id, ExperimentChanges changes);
+}

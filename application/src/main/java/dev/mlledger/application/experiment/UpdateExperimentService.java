@@ -1,0 +1,34 @@
+package dev.mlledger.application.experiment;
+
+import dev.mlledger.domain.experiment.Experiment;
+import dev.mlledger.domain.experiment.Experiments;
+import dev.mlledger.domain.transaction.UnitOfWork;
+import dev.mlledger.domain.validation.NotFound;
+
+import java.util.UUID;
+
+public final class UpdateExperimentService implements UpdateExperiment {
+
+    private final Experiments experiments;
+    private final UnitOfWork unitOfWork;
+
+    public UpdateExperimentService(Experiments experiments, UnitOfWork unitOfWork) {
+        this.experiments = experiments;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public Experiment update(UUID id, ExperimentChanges changes) {
+        return unitOfWork.write(() -> {
+            Experiment current = experiments.find(id).orElseThrow(() -> new NotFound("experiment " + id));
+            Experiment changed = current;
+            if (changes.status() != null) {
+                changed = changed.withStatus(changes.status());
+            }
+            if (changes.descriptionGiven()) {
+                changed = changed.withDescription(changes.description());
+            }
+            return changed.equals(current) ? current : experiments.update(changed);
+        });
+    }
+}

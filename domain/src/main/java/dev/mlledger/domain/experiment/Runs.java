@@ -1,0 +1,29 @@
+package dev.mlledger.domain.experiment;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Driven port: the runs of experiments. Call it inside a {@code UnitOfWork}. */
+public interface Runs {
+
+    /** Stores the runs, all or none, in one round trip whatever their number. */
+    void addAll(List<Run> runs);
+
+    Optional<Run> find(UUID id);
+
+    /** The runs of one experiment, in the order they started, in one statement. */
+    List<Run> ofExperiment(UUID experimentId);
+
+    /**
+     * Stores the ended run if the stored one is still running. Of two units of work ending the same run at the
+     * same time, exactly one gets true.
+     */
+    boolean endIfRunning(Run ended);
+
+    /**
+     * The run's status, and the run cannot end until this unit of work does (so no metric slips in after
+     * its end). Empty when there is no such run.
+     */
+    Optional<RunStatus> statusForLogging(UUID runId);
+}
