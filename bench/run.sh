@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmarks of the packaged service against a PostgreSQL on this host. Run by hand, not in CI.
-#   bench/run.sh predict | batch | analytics | pages | pgbench | all
+#   bench/run.sh predict | batch | analytics | pages | pgbench            (predictions)
+#   bench/run.sh metrics-batch | history | experiments                     (experiment tracking)
+#   bench/run.sh predictions | tracking | all
 # Needs: wrk and pgbench/psql (apt-get install wrk postgresql-client), a JDK 21+ (JAVA_HOME or java on PATH),
 # the jar (./mvnw -q package -DskipTests), and a PostgreSQL at PGHOST:PGPORT (default 127.0.0.1:5432, user postgres)
 # where that user may create databases. Each run uses a fresh database mlledger_bench_<what>, dropped afterwards
@@ -109,6 +111,45 @@ bench_pages() {
   stop_service
 }
 
+bench_metrics_batch() {
+  echo "== POST /api/v1/runs/{id}/metrics/batch (1000 points), 4 connections, $duration"
+  fresh_database metrics
+  start_service
+  local run_id
+  run_id=$(curl -s -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/experiments" \
+    -d '{"name": "bench", "owner": "bench", "runs": [{"seed": 1}]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["runs"][0]["id"])')
+  RUN_ID=$run_id wrk -t4 -c4 -d10s -s bench/metrics-batch.lua "http://127.0.0.1:$port" > /dev/null
+  RUN_ID=$run_id wrk -t4 -c4 -d"$duration" --latency -s bench/metrics-batch.lua "http://127.0.0.1:$port"
+  stop_service
+}
+
+bench_history() {
+  echo "== metric history of a run with ${POINTS:-1000000} points: first vs last page (limit 10000)"
+  fresh_database history
+  start_service
+  local run_id
+  run_id=$(curl -s -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/experiments" \
+    -d '{"name": "bench", "owner": "bench", "runs": [{"seed": 1}]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["runs"][0]["id"])')
+  psql -qd "$database" -c "INSERT INTO metrics (id, run_id, name, step, value, timestamp)
+      SELECT gen_random_uuid(), '$run_id', 'metric_' || (n % 4), n / 4, random(), now()
+      FROM generate_series(0, ${POINTS:-1000000} - 1) AS n" -c "VACUUM ANALYZE metrics"
+  python3 bench/history.py "http://127.0.0.1:$port" "$run_id" 10000
+  stop_service
+}
+
+bench_experiments() {
+  echo "== GET /api/v1/experiments?limit=100 over 100 experiments with 5 runs each, 32 connections, $duration"
+  fresh_database experiments
+  start_service
+  for i in $(seq 1 100); do
+    curl -s -o /dev/null -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/experiments" \
+      -d "{\"name\": \"exp-$i\", \"owner\": \"bench\", \"runs\": [{}, {}, {}, {}, {}]}"
+  done
+  wrk -t2 -c32 -d10s "http://127.0.0.1:$port/api/v1/experiments?limit=100" > /dev/null
+  wrk -t2 -c32 -d"$duration" --latency "http://127.0.0.1:$port/api/v1/experiments?limit=100"
+  stop_service
+}
+
 machine
 case "$what" in
   predict) bench_predict ;;
@@ -116,6 +157,11 @@ case "$what" in
   batch) bench_batch ;;
   analytics) bench_analytics ;;
   pages) bench_pages ;;
-  all) bench_pgbench; bench_predict; bench_batch; bench_analytics; bench_pages ;;
-  *) echo "usage: $0 predict|batch|analytics|pages|pgbench|all" >&2; exit 2 ;;
+  metrics-batch) bench_metrics_batch ;;
+  history) bench_history ;;
+  experiments) bench_experiments ;;
+  predictions) bench_pgbench; bench_predict; bench_batch; bench_analytics; bench_pages ;;
+  tracking) bench_metrics_batch; bench_history; bench_experiments ;;
+  all) bench_pgbench; bench_predict; bench_batch; bench_analytics; bench_pages; bench_metrics_batch; bench_history; bench_experiments ;;
+  *) echo "usage: $0 predict|batch|analytics|pages|pgbench|metrics-batch|history|experiments|predictions|tracking|all" >&2; exit 2 ;;
 esac
