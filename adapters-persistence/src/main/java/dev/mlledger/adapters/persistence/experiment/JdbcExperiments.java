@@ -10,12 +10,12 @@ import dev.mlledger.domain.experiment.ExperimentSummary;
 import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.paging.Keyset;
 import dev.mlledger.domain.paging.Page;
+import dev.mlledger.adapters.persistence.transaction.SqlTimes;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +50,7 @@ public class JdbcExperiments implements Experiments {
             insert.setString(3, experiment.owner());
             insert.setString(4, experiment.description());
             insert.setString(5, experiment.status().wireName());
-            insert.setObject(6, experiment.createdAt().atOffset(ZoneOffset.UTC));
+            insert.setObject(6, SqlTimes.parameter(experiment.createdAt()));
             insert.setLong(7, experiment.version());
             insert.executeUpdate();
         } catch (SQLException e) {
@@ -122,7 +122,7 @@ public class JdbcExperiments implements Experiments {
         }
         if (after != null) {
             sql.append(" AND (e.created_at, e.id) < (?, ?)");
-            parameters.add(after.createdAt().atOffset(ZoneOffset.UTC));
+            parameters.add(SqlTimes.parameter(after.createdAt()));
             parameters.add(after.id());
         }
         sql.append(" ORDER BY e.created_at DESC, e.id DESC LIMIT ?");
@@ -151,6 +151,6 @@ public class JdbcExperiments implements Experiments {
         return new Experiment(row.getObject("id", UUID.class), row.getString("name"), row.getString("owner"),
                 row.getString("description"),
                 ExperimentStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
-                row.getTimestamp("created_at").toInstant(), row.getLong("version"));
+                SqlTimes.instant(row, "created_at"), row.getLong("version"));
     }
 }

@@ -8,6 +8,7 @@ import dev.mlledger.domain.experiment.MetricPoint;
 import dev.mlledger.domain.experiment.Metrics;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.paging.Page;
+import dev.mlledger.adapters.persistence.transaction.SqlTimes;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -97,7 +98,7 @@ public class JdbcMetrics implements Metrics {
                 List<MetricPoint> fetched = new ArrayList<>(Math.min(limit + 1, 1024));
                 while (rows.next()) {
                     fetched.add(new MetricPoint(rows.getString(1), rows.getInt(2), rows.getDouble(3),
-                            rows.getTimestamp(4).toInstant()));
+                            SqlTimes.instant(rows, 4)));
                 }
                 return Page.ofOneExtra(fetched, limit);
             }

@@ -6,14 +6,13 @@ import dev.mlledger.adapters.persistence.transaction.SqlArrays;
 import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.RunStatus;
 import dev.mlledger.domain.experiment.Runs;
+import dev.mlledger.adapters.persistence.transaction.SqlTimes;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +93,7 @@ public class JdbcRuns implements Runs {
     public boolean endIfRunning(Run ended) {
         try (PreparedStatement update = unitOfWork.connection().prepareStatement(END)) {
             update.setString(1, ended.status().wireName());
-            update.setObject(2, ended.endedAt().atOffset(ZoneOffset.UTC));
+            update.setObject(2, SqlTimes.parameter(ended.endedAt()));
             update.setObject(3, ended.id());
             return update.executeUpdate() == 1;
         } catch (SQLException e) {
@@ -119,11 +118,10 @@ public class JdbcRuns implements Runs {
     }
 
     private static Run run(ResultSet row) throws SQLException {
-        Timestamp ended = row.getTimestamp("ended_at");
         int seed = row.getInt("seed");
         Integer seedOrNull = row.wasNull() ? null : seed;
         return new Run(row.getObject("id", UUID.class), row.getObject("experiment_id", UUID.class),
-                status(row.getString("status")), row.getTimestamp("started_at").toInstant(),
-                ended == null ? null : ended.toInstant(), seedOrNull);
+                status(row.getString("status")), SqlTimes.instant(row, "started_at"),
+                SqlTimes.instant(row, "ended_at"), seedOrNull);
     }
 }

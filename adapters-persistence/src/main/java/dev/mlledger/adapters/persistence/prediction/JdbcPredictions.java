@@ -12,6 +12,7 @@ import dev.mlledger.domain.prediction.PredictionFilter;
 import dev.mlledger.domain.prediction.Predictions;
 import dev.mlledger.domain.prediction.RiskLevel;
 import dev.mlledger.domain.prediction.RiskTally;
+import dev.mlledger.adapters.persistence.transaction.SqlTimes;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -19,8 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -128,13 +127,13 @@ public class JdbcPredictions implements Predictions {
         condition(sql, parameters, " AND risk_level = ?", filter.riskLevel() == null ? null : filter.riskLevel().name());
         condition(sql, parameters, " AND employee_id = ?", filter.employeeId());
         condition(sql, parameters, " AND model_version = ?", filter.modelVersion());
-        condition(sql, parameters, " AND created_at >= ?", timestamp(filter.from()));
-        condition(sql, parameters, " AND created_at < ?", timestamp(filter.to()));
+        condition(sql, parameters, " AND created_at >= ?", SqlTimes.parameter(filter.from()));
+        condition(sql, parameters, " AND created_at < ?", SqlTimes.parameter(filter.to()));
         condition(sql, parameters, " AND attrition_prob >= ?", filter.minProb());
         condition(sql, parameters, " AND attrition_prob <= ?", filter.maxProb());
         if (after != null) {
             sql.append(" AND (created_at, id) < (?, ?)");
-            parameters.add(timestamp(after.createdAt()));
+            parameters.add(SqlTimes.parameter(after.createdAt()));
             parameters.add(after.id());
         }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
@@ -199,8 +198,8 @@ public class JdbcPredictions implements Predictions {
     }
 
     private static void addRange(List<Object> parameters, TallyPlan.Range range, String modelVersion) {
-        parameters.add(timestamp(range.start()));
-        parameters.add(timestamp(range.end()));
+        parameters.add(SqlTimes.parameter(range.start()));
+        parameters.add(SqlTimes.parameter(range.end()));
         if (modelVersion != null) {
             parameters.add(modelVersion);
         }
@@ -213,14 +212,11 @@ public class JdbcPredictions implements Predictions {
         }
     }
 
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
     private static Prediction prediction(ResultSet row, boolean withSnapshot) throws SQLException {
         String snapshot = withSnapshot ? row.getString(9) : null;
         return new Prediction(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                row.getObject(3, OffsetDateTime.class).toInstant(), row.getObject(4, OffsetDateTime.class).toInstant(),
+                SqlTimes.instant(row, 3), SqlTimes.instant(row, 4),
                 row.getString(5), new AttritionProbability(row.getDouble(6)), RiskLevel.valueOf(row.getString(7)),
                 row.getString(8), snapshot == null ? null : new JsonDocument(snapshot));
     }

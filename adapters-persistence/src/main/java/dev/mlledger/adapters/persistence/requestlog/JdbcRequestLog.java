@@ -7,6 +7,7 @@ import dev.mlledger.domain.json.JsonDocument;
 import dev.mlledger.domain.requestlog.PurgeResult;
 import dev.mlledger.domain.requestlog.RequestLog;
 import dev.mlledger.domain.requestlog.RequestLogEntry;
+import dev.mlledger.adapters.persistence.transaction.SqlTimes;
 import jakarta.inject.Singleton;
 
 import java.sql.Array;
@@ -14,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +108,7 @@ public class JdbcRequestLog implements RequestLog {
         try {
             List<UUID> ids = new ArrayList<>(maxRequests);
             try (PreparedStatement oldest = connection.prepareStatement(OLDEST_BEFORE)) {
-                oldest.setTimestamp(1, Timestamp.from(cutoff));
+                oldest.setObject(1, SqlTimes.parameter(cutoff));
                 oldest.setInt(2, maxRequests);
                 try (ResultSet rows = oldest.executeQuery()) {
                     while (rows.next()) {
@@ -142,7 +142,7 @@ public class JdbcRequestLog implements RequestLog {
     private static RequestLogEntry entry(ResultSet row) throws SQLException {
         int responseTime = row.getInt(9);
         Integer responseTimeMs = row.wasNull() ? null : responseTime;
-        return new RequestLogEntry(row.getObject(1, UUID.class), row.getTimestamp(2).toInstant(), row.getString(3),
+        return new RequestLogEntry(row.getObject(1, UUID.class), SqlTimes.instant(row, 2), row.getString(3),
                 row.getString(4), new JsonDocument(row.getString(5)), row.getString(6), row.getString(7),
                 row.getInt(8), responseTimeMs);
     }

@@ -1,11 +1,10 @@
 package dev.mlledger.adapters.web.json;
 
+import dev.mlledger.adapters.web.paging.QueryValues;
 import dev.mlledger.domain.validation.Violation;
 import io.micronaut.json.tree.JsonNode;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,18 +101,10 @@ public final class JsonFields {
         return whole.intValue();
     }
 
-    /** An ISO-8601 date-time with an offset ({@code 2026-11-21T10:15:30Z}). */
+    /** An ISO-8601 date-time with an offset ({@code 2026-11-21T10:15:30Z}) in years 1 to 9999. */
     public Instant instant(String name) {
         String text = string(name);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            fail(name, "must be an ISO-8601 date-time with an offset, such as 2026-11-21T10:15:30Z");
-            return null;
-        }
+        return text == null ? null : QueryValues.instant(violations, path(name), text);
     }
 
     public JsonNode object(String name) {

@@ -13,15 +13,25 @@ public final class QueryValues {
     private QueryValues() {
     }
 
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    private static final String DATE_TIME = "must be an ISO-8601 date-time with an offset, such as 2026-11-21T10:15:30Z";
+
     public static Instant instant(List<Violation> violations, String name, String value) {
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            instant = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            violations.add(new Violation(name, "must be an ISO-8601 date-time with an offset, such as 2026-11-21T10:15:30Z"));
+            violations.add(new Violation(name, DATE_TIME));
             return null;
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            violations.add(new Violation(name, "must be between 0001-01-01 and 9999-12-31"));
+            return null;
+        }
+        return instant;
     }
 }
