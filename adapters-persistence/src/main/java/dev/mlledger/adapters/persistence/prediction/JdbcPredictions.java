@@ -220,8 +220,8 @@ public class JdbcPredictions implements Predictions {
     private static Prediction prediction(ResultSet row, boolean withSnapshot) throws SQLException {
         String snapshot = withSnapshot ? row.getString(9) : null;
         return new Prediction(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                row.getTimestamp(3).toInstant(), row.getTimestamp(4).toInstant(), row.getString(5),
-                new AttritionProbability(row.getDouble(6)), RiskLevel.valueOf(row.getString(7)), row.getString(8),
-                snapshot == null ? null : new JsonDocument(snapshot));
+                row.getObject(3, OffsetDateTime.class).toInstant(), row.getObject(4, OffsetDateTime.class).toInstant(),
+                row.getString(5), new AttritionProbability(row.getDouble(6)), RiskLevel.valueOf(row.getString(7)),
+                row.getString(8), snapshot == null ? null : new JsonDocument(snapshot));
     }
 }
