@@ -19,8 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +87,7 @@ class JdbcPredictionsTest extends FreshDatabaseTest {
 
         assertEquals(withoutSnapshot(full), withoutSnapshot(foundFull));
         assertEquals(Instant.parse("2026-02-01T10:15:30.123456Z"), foundFull.createdAt());
-        assertSameJson(snapshot, foundFull.featuresSnapshot());
+        LedgerRows.assertSameJson(database, snapshot, foundFull.featuresSnapshot());
         assertEquals(bare, foundBare);
     }
 
@@ -372,18 +370,6 @@ class JdbcPredictionsTest extends FreshDatabaseTest {
     private static Prediction withoutSnapshot(Prediction p) {
         return new Prediction(p.id(), p.requestId(), p.createdAt(), p.predictionDate(), p.employeeId(),
                 p.probability(), p.riskLevel(), p.modelVersion(), null);
-    }
-
-    private void assertSameJson(JsonDocument expected, JsonDocument actual) throws SQLException {
-        try (Connection connection = database.connect();
-             PreparedStatement compare = connection.prepareStatement("SELECT ?::jsonb = ?::jsonb")) {
-            compare.setString(1, expected.text());
-            compare.setString(2, actual.text());
-            try (ResultSet result = compare.executeQuery()) {
-                result.next();
-                assertTrue(result.getBoolean(1), () -> expected.text() + " came back as " + actual.text());
-            }
-        }
     }
 
     private void write(Runnable work) {

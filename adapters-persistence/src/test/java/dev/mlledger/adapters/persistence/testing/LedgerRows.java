@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -115,6 +116,20 @@ public final class LedgerRows {
             assertEquals(want.count(), got.count(), () -> context + ": count of " + entry.getKey());
             assertEquals(want.probabilitySum(), got.probabilitySum(), 1e-9 * Math.max(1, want.count()),
                     () -> context + ": probability sum of " + entry.getKey());
+        }
+    }
+
+    /** The two documents hold the same JSON value (as PostgreSQL's jsonb equality sees it), whatever their spacing. */
+    public static void assertSameJson(TestDatabase database, JsonDocument expected, JsonDocument actual)
+            throws SQLException {
+        try (Connection connection = database.connect();
+             PreparedStatement compare = connection.prepareStatement("SELECT ?::jsonb = ?::jsonb")) {
+            compare.setString(1, expected.text());
+            compare.setString(2, actual.text());
+            try (ResultSet result = compare.executeQuery()) {
+                result.next();
+                assertTrue(result.getBoolean(1), () -> expected.text() + " came back as " + actual.text());
+            }
         }
     }
 
