@@ -74,7 +74,8 @@ public final class BufferedRequestRecorder implements RecordApiRequest, AutoClos
     @Override
     public void close() {
         closing = true;
-        writer.interrupt();
+        // no interrupt: it would fail a write in progress (and its retries) and drop that batch; the writer
+        // notices closing within one flush interval
         try {
             writer.join(Duration.ofSeconds(30));
         } catch (InterruptedException e) {
@@ -96,7 +97,7 @@ public final class BufferedRequestRecorder implements RecordApiRequest, AutoClos
                 write(batch);
                 batch.clear();
             } catch (InterruptedException e) {
-                // close() interrupts; it writes what is left itself
+                // an interrupt from elsewhere stops the writer; close() writes what is left
                 write(batch);
                 batch.clear();
                 return;
