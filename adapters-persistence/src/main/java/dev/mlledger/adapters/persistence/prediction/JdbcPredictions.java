@@ -31,7 +31,8 @@ public class JdbcPredictions implements Predictions {
 
     /**
      * The predictions and their roll-up increments, in one statement: one round trip for a whole batch. Each
-     * session adds to its own shard of the roll-up rows, so concurrent writers rarely wait on a row lock.
+     * session adds to its own shard of the roll-up rows, so concurrent writers rarely wait on a row lock; every
+     * writer (and the purge) locks roll-up rows in key order, hourly before daily, so they cannot deadlock.
      */
     private static final String ADD_ALL = """
             WITH added AS (
@@ -47,13 +48,14 @@ public class JdbcPredictions implements Predictions {
             ), hourly AS (
                 INSERT INTO prediction_stats_hourly AS t (bucket, model_version, risk_level, shard, prediction_count, prob_sum)
                 SELECT bucket, model_version, risk_level, pg_backend_pid() % 8, n, s FROM per_hour
+                ORDER BY 1, 2, 3
                 ON CONFLICT (bucket, model_version, risk_level, shard) DO UPDATE
                     SET prediction_count = t.prediction_count + EXCLUDED.prediction_count,
                         prob_sum = t.prob_sum + EXCLUDED.prob_sum
             )
             INSERT INTO prediction_stats_daily AS t (bucket, model_version, risk_level, shard, prediction_count, prob_sum)
             SELECT date_trunc('day', bucket, 'UTC'), model_version, risk_level, pg_backend_pid() % 8, sum(n), sum(s)
-            FROM per_hour GROUP BY 1, 2, 3
+            FROM per_hour GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
             ON CONFLICT (bucket, model_version, risk_level, shard) DO UPDATE
                 SET prediction_count = t.prediction_count + EXCLUDED.prediction_count,
                     prob_sum = t.prob_sum + EXCLUDED.prob_sum""";

@@ -47,14 +47,14 @@ public class JdbcRequestLog implements RequestLog {
                 FROM gone GROUP BY 1, 2, 3
             ), hourly AS (
                 INSERT INTO prediction_stats_hourly AS t (bucket, model_version, risk_level, shard, prediction_count, prob_sum)
-                SELECT bucket, model_version, risk_level, 0, -n, -s FROM per_hour
+                SELECT bucket, model_version, risk_level, 0, -n, -s FROM per_hour ORDER BY 1, 2, 3
                 ON CONFLICT (bucket, model_version, risk_level, shard) DO UPDATE
                     SET prediction_count = t.prediction_count + EXCLUDED.prediction_count,
                         prob_sum = t.prob_sum + EXCLUDED.prob_sum
             ), daily AS (
                 INSERT INTO prediction_stats_daily AS t (bucket, model_version, risk_level, shard, prediction_count, prob_sum)
                 SELECT date_trunc('day', bucket, 'UTC'), model_version, risk_level, 0, -sum(n), -sum(s)
-                FROM per_hour GROUP BY 1, 2, 3
+                FROM per_hour GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
                 ON CONFLICT (bucket, model_version, risk_level, shard) DO UPDATE
                     SET prediction_count = t.prediction_count + EXCLUDED.prediction_count,
                         prob_sum = t.prob_sum + EXCLUDED.prob_sum

@@ -10,10 +10,14 @@ import java.util.function.Supplier;
 /**
  * A unit of work is a PostgreSQL transaction on one pooled connection, managed by Micronaut's transaction
  * manager; the JDBC adapters run their statements on {@link #connection()}. A unit of work inside another
- * joins it.
+ * joins it. A unit of work that PostgreSQL aborts as a deadlock victim or for a serialization failure is run
+ * again (the work must not depend on side effects of an earlier try).
  */
 @Singleton
 public class JdbcUnitOfWork implements UnitOfWork {
+
+    /** A deadlock or serialization failure rolls everything back; the work is then tried again, this often. */
+    private static final int ATTEMPTS = 3;
 
     private final TransactionOperations<Connection> transactions;
 
@@ -23,10 +27,16 @@ public class JdbcUnitOfWork implements UnitOfWork {
 
     @Override
     public <T> T write(Supplier<T> work) {
-        try {
-            return transactions.executeWrite(status -> work.get());
-        } catch (RuntimeException e) {
-            throw StorageFailures.translate(e);
+        // only the outermost unit of work may start over: a nested one cannot undo its caller's work
+        boolean outermost = transactions.findTransactionStatus().isEmpty();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.executeWrite(status -> work.get());
+            } catch (RuntimeException e) {
+                if (!(outermost && attempt < ATTEMPTS && StorageFailures.isRetryable(e))) {
+                    throw StorageFailures.translate(e);
+                }
+            }
         }
     }
 

@@ -24,6 +24,16 @@ final class StorageFailures {
         return failure;
     }
 
+    /** A deadlock (40P01) or serialization failure (40001): nothing was kept, and trying again may succeed. */
+    static boolean isRetryable(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Connection errors (08), shutdown in progress (57P), too many connections (53300). */
     private static boolean isUnavailable(String sqlState) {
         return sqlState != null
