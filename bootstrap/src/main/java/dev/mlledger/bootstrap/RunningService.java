@@ -81,8 +81,10 @@ public final class RunningService implements AutoCloseable {
             return;
         }
         LOG.info("mlledger stopping");
-        closeQuietly(server::stop);
+        // the context first: its shutdown stops accepting, lets in-flight requests finish, flushes the request
+        // log, then closes the pool; only then the server's last resources and the embedded database
         closeQuietly(context);
+        closeQuietly(server::stop);
         embeddedDatabase.ifPresent(RunningService::closeQuietly);
         LOG.info("mlledger stopped");
         stopped.countDown();

@@ -44,6 +44,10 @@ import dev.mlledger.domain.prediction.model.AttritionModel;
 import dev.mlledger.domain.requestlog.RequestLog;
 import dev.mlledger.domain.storage.StorageHealth;
 import dev.mlledger.domain.transaction.UnitOfWork;
+import dev.mlledger.bootstrap.metrics.CountingLogMetrics;
+import dev.mlledger.bootstrap.metrics.CountingRecordPrediction;
+import dev.mlledger.bootstrap.metrics.CountingScoreEmployees;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -76,14 +80,16 @@ public class UseCaseFactory {
 
     @Singleton
     ScoreEmployees scoreEmployees(AttritionModel model, RiskThresholds thresholds, Predictions predictions,
-                                  RequestLog requestLog, UnitOfWork unitOfWork, Clock clock) {
-        return new ScoreEmployeesService(model, thresholds, predictions, requestLog, unitOfWork, clock);
+                                  RequestLog requestLog, UnitOfWork unitOfWork, Clock clock, MeterRegistry meters) {
+        return new CountingScoreEmployees(
+                new ScoreEmployeesService(model, thresholds, predictions, requestLog, unitOfWork, clock), meters);
     }
 
     @Singleton
     RecordPrediction recordPrediction(RiskThresholds thresholds, Predictions predictions, RequestLog requestLog,
-                                      UnitOfWork unitOfWork, Clock clock) {
-        return new RecordPredictionService(thresholds, predictions, requestLog, unitOfWork, clock);
+                                      UnitOfWork unitOfWork, Clock clock, MeterRegistry meters) {
+        return new CountingRecordPrediction(
+                new RecordPredictionService(thresholds, predictions, requestLog, unitOfWork, clock), meters);
     }
 
     @Singleton
@@ -148,8 +154,8 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    LogMetrics logMetrics(Runs runs, Metrics metrics, UnitOfWork unitOfWork, Clock clock) {
-        return new LogMetricsService(runs, metrics, unitOfWork, clock);
+    LogMetrics logMetrics(Runs runs, Metrics metrics, UnitOfWork unitOfWork, Clock clock, MeterRegistry meters) {
+        return new CountingLogMetrics(new LogMetricsService(runs, metrics, unitOfWork, clock), meters);
     }
 
     @Singleton

@@ -23,6 +23,7 @@ public final class BufferedRequestRecorder implements RecordApiRequest, AutoClos
 
     private static final Logger LOG = Logger.getLogger(BufferedRequestRecorder.class.getName());
     private static final int ATTEMPTS = 3;
+    private static final Duration CLOSE_CHECK = Duration.ofMillis(50);
 
     private final RequestLog requestLog;
     private final UnitOfWork unitOfWork;
@@ -75,7 +76,7 @@ public final class BufferedRequestRecorder implements RecordApiRequest, AutoClos
     public void close() {
         closing = true;
         // no interrupt: it would fail a write in progress (and its retries) and drop that batch; the writer
-        // notices closing within one flush interval
+        // notices closing within CLOSE_CHECK
         try {
             writer.join(Duration.ofSeconds(30));
         } catch (InterruptedException e) {
@@ -84,24 +85,40 @@ public final class BufferedRequestRecorder implements RecordApiRequest, AutoClos
         drainAll();
     }
 
+    /**
+     * Collects a batch until it is full or {@code flushInterval} has passed since its first entry, then writes it.
+     * Waits in short steps, so that {@link #close()} is noticed quickly without interrupting a write.
+     */
     private void writeUntilClosed() {
         List<RequestLogEntry> batch = new ArrayList<>(batchSize);
-        while (!closing) {
-            try {
-                RequestLogEntry first = buffer.poll(flushInterval.toMillis(), TimeUnit.MILLISECONDS);
+        long step = Math.min(flushInterval.toNanos(), CLOSE_CHECK.toNanos());
+        try {
+            while (!closing) {
+                RequestLogEntry first = buffer.poll(step, TimeUnit.NANOSECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
-                buffer.drainTo(batch, batchSize - 1);
+                long deadline = System.nanoTime() + flushInterval.toNanos();
+                while (batch.size() < batchSize && !closing) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    RequestLogEntry next = buffer.poll(Math.min(left, step), TimeUnit.NANOSECONDS);
+                    if (next != null) {
+                        batch.add(next);
+                        buffer.drainTo(batch, batchSize - batch.size());
+                    }
+                }
                 write(batch);
                 batch.clear();
-            } catch (InterruptedException e) {
-                // an interrupt from elsewhere stops the writer; close() writes what is left
-                write(batch);
-                batch.clear();
-                return;
             }
+        } catch (InterruptedException e) {
+            // an interrupt from elsewhere stops the writer; close() writes what is left
+            Thread.currentThread().interrupt();
+        } finally {
+            write(batch);
         }
     }
 
