@@ -167,12 +167,12 @@ public class JdbcPredictions implements Predictions {
             addRange(parameters, day, modelVersion);
         }
         for (TallyPlan.Range hour : plan.hours()) {
-            parts.add("SELECT model_version, risk_level, prediction_count, prob_sum FROM prediction_stats_hourly"
+            parts.add("SELECT model_version, risk_level, prediction_count AS n, prob_sum AS s FROM prediction_stats_hourly"
                     + " WHERE bucket >= ? AND bucket < ?" + modelCondition);
             addRange(parameters, hour, modelVersion);
         }
         for (TallyPlan.Range raw : plan.raw()) {
-            parts.add("SELECT model_version, risk_level, count(*), sum(attrition_prob) FROM predictions"
+            parts.add("SELECT model_version, risk_level, count(*) AS n, sum(attrition_prob) AS s FROM predictions"
                     + " WHERE created_at >= ? AND created_at < ?" + modelCondition + " GROUP BY 1, 2");
             addRange(parameters, raw, modelVersion);
         }
