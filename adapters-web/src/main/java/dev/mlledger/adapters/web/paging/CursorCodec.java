@@ -60,7 +60,9 @@ public class CursorCodec {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
+        // the last character of a cursor carries unused bits the decoder ignores: only the issued spelling counts
         if (bytes.length != POSITION_BYTES + MAC_BYTES || bytes[0] != VERSION
+                || !ENCODER.encodeToString(bytes).equals(cursor)
                 || !MessageDigest.isEqual(mac(bytes, POSITION_BYTES), Arrays.copyOfRange(bytes, POSITION_BYTES, bytes.length))) {
             throw invalid();
         }
