@@ -213,6 +213,14 @@ public class JdbcPredictions implements Predictions {
         }
     }
 
+    /**
+     * A timestamptz column as an Instant. Not through {@link java.sql.Timestamp}, whose calendar is Julian before
+     * 1582: it would read a prediction date of 0001-01-01 back as 0000-12-30.
+     */
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
     private static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
@@ -220,7 +228,7 @@ public class JdbcPredictions implements Predictions {
     private static Prediction prediction(ResultSet row, boolean withSnapshot) throws SQLException {
         String snapshot = withSnapshot ? row.getString(9) : null;
         return new Prediction(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                row.getTimestamp(3).toInstant(), row.getTimestamp(4).toInstant(), row.getString(5),
+                instant(row, 3), instant(row, 4), row.getString(5),
                 new AttritionProbability(row.getDouble(6)), RiskLevel.valueOf(row.getString(7)), row.getString(8),
                 snapshot == null ? null : new JsonDocument(snapshot));
     }
