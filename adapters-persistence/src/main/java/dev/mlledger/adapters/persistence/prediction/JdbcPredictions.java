@@ -128,8 +128,8 @@ public class JdbcPredictions implements Predictions {
         condition(sql, parameters, " AND risk_level = ?", filter.riskLevel() == null ? null : filter.riskLevel().name());
         condition(sql, parameters, " AND employee_id = ?", filter.employeeId());
         condition(sql, parameters, " AND model_version = ?", filter.modelVersion());
-        condition(sql, parameters, " AND created_at >= ?", timestamp(filter.from()));
-        condition(sql, parameters, " AND created_at < ?", timestamp(filter.to()));
+        condition(sql, parameters, " AND created_at >= ?", timestamp(withinStoreRange(filter.from())));
+        condition(sql, parameters, " AND created_at < ?", timestamp(withinStoreRange(filter.to())));
         condition(sql, parameters, " AND attrition_prob >= ?", filter.minProb());
         condition(sql, parameters, " AND attrition_prob <= ?", filter.maxProb());
         if (after != null) {
@@ -219,6 +219,18 @@ public class JdbcPredictions implements Predictions {
      */
     private static Instant instant(ResultSet row, int column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /**
+     * A bound a client chose, moved into the span PostgreSQL can compare with (as {@link TallyPlan} does): any
+     * ISO-8601 instant is a valid bound, even one of year +999999999, and no prediction is made outside that span.
+     */
+    private static Instant withinStoreRange(Instant bound) {
+        if (bound == null) {
+            return null;
+        }
+        return bound.isBefore(TallyPlan.EARLIEST) ? TallyPlan.EARLIEST
+                : bound.isAfter(TallyPlan.LATEST) ? TallyPlan.LATEST : bound;
     }
 
     private static OffsetDateTime timestamp(Instant instant) {
