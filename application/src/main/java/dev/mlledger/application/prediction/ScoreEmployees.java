@@ -1,5 +1,7 @@
 package dev.mlledger.application.prediction;
 
+import dev.mlledger.domain.validation.Violation;
+
 import java.util.List;
 
 /**
@@ -18,4 +20,11 @@ public interface ScoreEmployees {
      * named {@code items[3].features.age}.
      */
     ScoredEmployees scoreBatch(RequestOrigin origin, List<EmployeeToScore> employees);
+
+    /**
+     * What is wrong with one employee's id and features, each violation named under {@code prefix} ({@code ""} or
+     * {@code "items[3]."}); stores nothing. Lets a caller that already found other problems in a request report
+     * them all in one answer.
+     */
+    List<Violation> problemsWith(EmployeeToScore employee, String prefix);
 }

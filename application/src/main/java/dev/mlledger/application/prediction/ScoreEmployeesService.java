@@ -64,6 +64,13 @@ public final class ScoreEmployeesService implements ScoreEmployees {
         return store(origin, employees, vectors);
     }
 
+    @Override
+    public List<Violation> problemsWith(EmployeeToScore employee, String prefix) {
+        List<Violation> violations = new ArrayList<>();
+        validate(employee, prefix, violations);
+        return violations;
+    }
+
     private FeatureVector validate(EmployeeToScore employee, String prefix, List<Violation> violations) {
         Checks.optionalText(violations, prefix + "employee_id", employee.employeeId(), Prediction.EMPLOYEE_ID_MAX);
         try {

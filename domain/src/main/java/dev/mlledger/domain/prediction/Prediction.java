@@ -1,6 +1,7 @@
 package dev.mlledger.domain.prediction;
 
 import dev.mlledger.domain.json.JsonDocument;
+import dev.mlledger.domain.validation.Checks;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,10 +33,10 @@ public record Prediction(UUID id, UUID requestId, Instant createdAt, Instant pre
         // the store keeps microseconds; so does every Prediction, so that what is returned equals what is read back
         createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
         predictionDate = predictionDate.truncatedTo(ChronoUnit.MICROS);
-        if (employeeId != null && (employeeId.length() > EMPLOYEE_ID_MAX || employeeId.indexOf('\u0000') >= 0)) {
+        if (employeeId != null && (Checks.characters(employeeId) > EMPLOYEE_ID_MAX || employeeId.indexOf('\u0000') >= 0)) {
             throw new IllegalArgumentException("employee id must be at most " + EMPLOYEE_ID_MAX + " characters without NUL");
         }
-        if (modelVersion.isBlank() || modelVersion.length() > MODEL_VERSION_MAX || modelVersion.indexOf('\u0000') >= 0) {
+        if (modelVersion.isBlank() || Checks.characters(modelVersion) > MODEL_VERSION_MAX || modelVersion.indexOf('\u0000') >= 0) {
             throw new IllegalArgumentException("model version must be 1 to " + MODEL_VERSION_MAX + " characters without NUL");
         }
     }

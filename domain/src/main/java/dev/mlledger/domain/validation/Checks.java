@@ -31,11 +31,19 @@ public final class Checks {
             violations.add(new Violation(field, "must not contain the NUL character"));
             return false;
         }
-        if (value.isBlank() || value.length() > max) {
+        if (value.isBlank() || characters(value) > max) {
             violations.add(new Violation(field, "must be 1 to " + max + " characters"));
             return false;
         }
         return true;
+    }
+
+    /**
+     * How many characters a text has, as PostgreSQL's {@code varchar(n)} counts them: code points, so that an
+     * emoji (two UTF-16 units in Java) counts once.
+     */
+    public static int characters(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     /** Throws the collected violations, if any. */

@@ -129,8 +129,8 @@ public class JdbcPredictions implements Predictions {
         condition(sql, parameters, " AND risk_level = ?", filter.riskLevel() == null ? null : filter.riskLevel().name());
         condition(sql, parameters, " AND employee_id = ?", filter.employeeId());
         condition(sql, parameters, " AND model_version = ?", filter.modelVersion());
-        condition(sql, parameters, " AND created_at >= ?", SqlTimes.parameter(filter.from()));
-        condition(sql, parameters, " AND created_at < ?", SqlTimes.parameter(filter.to()));
+        condition(sql, parameters, " AND created_at >= ?", SqlTimes.parameter(withinStoreRange(filter.from())));
+        condition(sql, parameters, " AND created_at < ?", SqlTimes.parameter(withinStoreRange(filter.to())));
         condition(sql, parameters, " AND attrition_prob >= ?", filter.minProb());
         condition(sql, parameters, " AND attrition_prob <= ?", filter.maxProb());
         if (after != null) {
@@ -214,6 +214,18 @@ public class JdbcPredictions implements Predictions {
         }
     }
 
+
+    /**
+     * A bound a client chose, moved into the span PostgreSQL can compare with (as {@link TallyPlan} does): any
+     * ISO-8601 instant is a valid bound, even one of year +999999999, and no prediction is made outside that span.
+     */
+    private static Instant withinStoreRange(Instant bound) {
+        if (bound == null) {
+            return null;
+        }
+        return bound.isBefore(TallyPlan.EARLIEST) ? TallyPlan.EARLIEST
+                : bound.isAfter(TallyPlan.LATEST) ? TallyPlan.LATEST : bound;
+    }
 
     private static Prediction prediction(ResultSet row, boolean withSnapshot) throws SQLException {
         String snapshot = withSnapshot ? row.getString(9) : null;

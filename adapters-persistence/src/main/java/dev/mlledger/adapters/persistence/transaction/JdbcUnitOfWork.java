@@ -20,6 +20,7 @@ public class JdbcUnitOfWork implements UnitOfWork {
     private static final int ATTEMPTS = 3;
 
     private final TransactionOperations<Connection> transactions;
+    private final ThreadLocal<Boolean> inUnitOfWork = ThreadLocal.withInitial(() -> false);
 
     public JdbcUnitOfWork(TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
@@ -28,14 +29,21 @@ public class JdbcUnitOfWork implements UnitOfWork {
     @Override
     public <T> T write(Supplier<T> work) {
         // only the outermost unit of work may start over: a nested one cannot undo its caller's work
-        boolean outermost = transactions.findTransactionStatus().isEmpty();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.executeWrite(status -> work.get());
-            } catch (RuntimeException e) {
-                if (!(outermost && attempt < ATTEMPTS && StorageFailures.isRetryable(e))) {
-                    throw StorageFailures.translate(e);
+        boolean outermost = !inUnitOfWork.get();
+        inUnitOfWork.set(true);
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return transactions.executeWrite(status -> work.get());
+                } catch (RuntimeException e) {
+                    if (!(outermost && attempt < ATTEMPTS && StorageFailures.isRetryable(e))) {
+                        throw StorageFailures.translate(e);
+                    }
                 }
+            }
+        } finally {
+            if (outermost) {
+                inUnitOfWork.remove();
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.mlledger.adapters.persistence.testing;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
@@ -19,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 @Singleton
 @Requires(property = "mlledger.test.record-statements", value = "true")
-public class StatementRecorder implements BeanCreatedEventListener<DataSource> {
+public class StatementRecorder implements BeanCreatedEventListener<DataSource>, Ordered {
 
     private final List<String> statements = new CopyOnWriteArrayList<>();
 
@@ -31,6 +32,12 @@ public class StatementRecorder implements BeanCreatedEventListener<DataSource> {
                     Object result = method.invoke(target, args);
                     return result instanceof Connection connection ? recording(connection) : result;
                 }));
+    }
+
+    /** First of the listeners, so it wraps the pool itself, beneath Micronaut's transaction-aware wrapper. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     public void clear() {

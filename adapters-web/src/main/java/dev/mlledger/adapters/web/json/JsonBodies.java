@@ -36,7 +36,7 @@ public class JsonBodies {
      * Parses a body that must be a JSON object.
      *
      * @throws MalformedJson when it is not JSON
-     * @throws InvalidInput  when it is not an object, or a string in it contains the NUL character
+     * @throws InvalidInput  when it is not an object, or a string in it cannot be stored (NUL, half a surrogate pair)
      */
     public JsonNode object(byte[] body) {
         if (body == null || body.length == 0) {
@@ -51,13 +51,10 @@ public class JsonBodies {
         if (node == null || !node.isObject()) {
             throw new InvalidInput("body", "must be a JSON object");
         }
-        List<String> withNul = new ArrayList<>();
-        findNul(node, "", withNul);
-        if (!withNul.isEmpty()) {
-            throw new InvalidInput(withNul.stream()
-                    .map(path -> new Violation(path,
-                            "must not contain the NUL character (\\u0000)"))
-                    .toList());
+        List<Violation> unstorable = new ArrayList<>();
+        findUnstorable(node, "", unstorable);
+        if (!unstorable.isEmpty()) {
+            throw new InvalidInput(unstorable);
         }
         return node;
     }
@@ -112,25 +109,45 @@ public class JsonBodies {
         return null;
     }
 
-    private static void findNul(JsonNode node, String path, List<String> found) {
+    /**
+     * Finds the strings (values and member names) PostgreSQL cannot store in a JSON column: those with the NUL
+     * character, and those with half of a surrogate pair ({@code "\\ud800"}), which is no Unicode character.
+     */
+    private static void findUnstorable(JsonNode node, String path, List<Violation> found) {
         if (node.isString()) {
-            if (node.getStringValue().indexOf('\u0000') >= 0) {
-                found.add(path.isEmpty() ? "body" : path);
-            }
+            check(node.getStringValue(), path.isEmpty() ? "body" : path, found);
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> member : node.entries()) {
                 String child = path.isEmpty() ? member.getKey() : path + "." + member.getKey();
-                if (member.getKey().indexOf('\u0000') >= 0) {
-                    found.add(path.isEmpty() ? "body" : path);
-                }
-                findNul(member.getValue(), child, found);
+                check(member.getKey(), path.isEmpty() ? "body" : path, found);
+                findUnstorable(member.getValue(), child, found);
             }
         } else if (node.isArray()) {
             int index = 0;
             for (JsonNode item : node.values()) {
-                findNul(item, path + "[" + index++ + "]", found);
+                findUnstorable(item, path + "[" + index++ + "]", found);
             }
         }
+    }
+
+    private static void check(String text, String path, List<Violation> found) {
+        if (text.indexOf('\u0000') >= 0) {
+            found.add(new Violation(path, "must not contain the NUL character (\\u0000)"));
+        } else if (hasLoneSurrogate(text)) {
+            found.add(new Violation(path, "must not contain half of a surrogate pair (\\ud800 to \\udfff)"));
+        }
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the parser gave up, without its internals: "Malformed JSON at line 1, column 12". */

@@ -104,7 +104,7 @@ public final class JsonFields {
     /** An ISO-8601 date-time with an offset ({@code 2026-11-21T10:15:30Z}) in years 1 to 9999. */
     public Instant instant(String name) {
         String text = string(name);
-        return text == null ? null : QueryValues.instant(violations, path(name), text);
+        return text == null ? null : QueryValues.storableInstant(violations, path(name), text);
     }
 
     public JsonNode object(String name) {

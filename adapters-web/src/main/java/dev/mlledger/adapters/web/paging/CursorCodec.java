@@ -102,7 +102,9 @@ public class CursorCodec {
             throw invalid();
         }
         int signed = bytes.length - MAC_BYTES;
+        // the last character of a cursor carries unused bits the decoder ignores: only the issued spelling counts
         if (signed < HEADER_BYTES || bytes[0] != VERSION || bytes[1] != kind
+                || !ENCODER.encodeToString(bytes).equals(cursor)
                 || !MessageDigest.isEqual(mac(bytes, signed), Arrays.copyOfRange(bytes, signed, bytes.length))) {
             throw invalid();
         }

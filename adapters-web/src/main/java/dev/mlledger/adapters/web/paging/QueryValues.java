@@ -17,15 +17,23 @@ public final class QueryValues {
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
     private static final String DATE_TIME = "must be an ISO-8601 date-time with an offset, such as 2026-11-21T10:15:30Z";
 
+    /** A bound of a query: any ISO-8601 instant, however far off (the store compares it as it can). */
     public static Instant instant(List<Violation> violations, String name, String value) {
         if (value == null) {
             return null;
         }
-        Instant instant;
         try {
-            instant = OffsetDateTime.parse(value).toInstant();
+            return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             violations.add(new Violation(name, DATE_TIME));
+            return null;
+        }
+    }
+
+    /** A time to be stored: an ISO-8601 instant within the years 0001 to 9999, which PostgreSQL can hold. */
+    public static Instant storableInstant(List<Violation> violations, String name, String value) {
+        Instant instant = instant(violations, name, value);
+        if (instant == null) {
             return null;
         }
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {

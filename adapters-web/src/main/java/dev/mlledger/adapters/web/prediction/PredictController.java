@@ -21,6 +21,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -48,7 +49,7 @@ public class PredictController {
         RequestAttributes.setRequestData(request, requestData);
         List<Violation> violations = new ArrayList<>();
         EmployeeToScore employee = employee(json, "", violations);
-        Checks.throwIfAny(violations);
+        throwIfAny(violations, Collections.singletonList(employee), "");
         ScoredEmployees scored = scoreEmployees.scoreOne(origins.of(request, requestData), employee);
         RequestAttributes.markLogged(request);
         return PredictionView.withoutSnapshot(scored.predictions().getFirst());
@@ -73,15 +74,35 @@ public class PredictController {
             String prefix = "items[" + i + "]";
             if (!items.get(i).isObject()) {
                 violations.add(new Violation(prefix, "must be a JSON object"));
+                employees.add(null);
                 continue;
             }
             employees.add(employee(items.get(i), prefix + ".", violations));
         }
-        Checks.throwIfAny(violations);
+        throwIfAny(violations, employees, "items");
         ScoredEmployees scored = scoreEmployees.scoreBatch(origins.of(request, requestData), employees);
         RequestAttributes.markLogged(request);
         return new ScoredBatchView(scored.requestId(), scored.modelVersion(),
                 scored.predictions().stream().map(PredictionView::withoutSnapshot).toList());
+    }
+
+    /**
+     * Throws the request's problems, if any: those of its shape found here, together with what the use case finds
+     * wrong with the employees that could be read, so that one answer names them all.
+     *
+     * @param employees null where an item could not be read
+     */
+    private void throwIfAny(List<Violation> violations, List<EmployeeToScore> employees, String arrayName) {
+        if (violations.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < employees.size(); i++) {
+            if (employees.get(i) != null) {
+                String prefix = arrayName.isEmpty() ? "" : arrayName + "[" + i + "].";
+                violations.addAll(scoreEmployees.problemsWith(employees.get(i), prefix));
+            }
+        }
+        Checks.throwIfAny(violations);
     }
 
     private EmployeeToScore employee(JsonNode json, String prefix, List<Violation> violations) {
