@@ -143,6 +143,13 @@ public class RunController {
         MetricToLog point = new MetricToLog(fields.string("name"), fields.wholeNumber("step"), fields.number("value"),
                 fields.instant("timestamp"));
         fields.rejectOthers(POINT_FIELDS);
+        // the point's own rules too, so that a body with a wrong type also hears of an empty name or a negative step
+        Violations.collect(violations, () -> {
+            List<Violation> rules = new ArrayList<>();
+            MetricPoint.check(rules, prefix, point.name(), point.step(), point.value());
+            Checks.throwIfAny(rules);
+            return null;
+        });
         return point;
     }
 
