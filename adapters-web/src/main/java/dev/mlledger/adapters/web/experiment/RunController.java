@@ -128,7 +128,8 @@ public class RunController {
                                              @Nullable @QueryValue("limit") Integer limit,
                                              @Nullable @QueryValue("cursor") String cursor) {
         PageLimit pageLimit = PageLimit.of(limit, MetricHistory.DEFAULT_LIMIT, MetricHistory.MAX_LIMIT);
-        String query = "metrics|" + id + "|" + name;
+        // no name filter must not read like the metric named "null"
+        String query = "metrics|" + id + (name == null ? "" : "|name=" + name);
         Page<MetricPoint> page = metricHistory.history(id, name, cursors.decodeMetric(cursor, query), pageLimit);
         String next = null;
         if (page.hasMore()) {
