@@ -106,7 +106,8 @@ public class ExperimentController {
                                              @Nullable @QueryValue("cursor") String cursor) {
         ExperimentFilter filter = new ExperimentFilter(owner, status == null ? null : ExperimentStatus.parse("status", status));
         PageLimit pageLimit = PageLimit.of(limit, FindExperiments.DEFAULT_LIMIT, FindExperiments.MAX_LIMIT);
-        String query = "experiments|" + filter;
+        // an absent owner must not read like the owner "null": the owner goes last, marked when present
+        String query = "experiments|" + filter.status() + (filter.owner() == null ? "" : "|owner=" + filter.owner());
         Page<ExperimentSummary> page = findExperiments.list(filter, cursors.decode(cursor, query), pageLimit);
         String next = null;
         if (page.hasMore()) {

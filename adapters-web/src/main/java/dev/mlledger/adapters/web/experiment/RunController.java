@@ -128,7 +128,8 @@ public class RunController {
                                              @Nullable @QueryValue("limit") Integer limit,
                                              @Nullable @QueryValue("cursor") String cursor) {
         PageLimit pageLimit = PageLimit.of(limit, MetricHistory.DEFAULT_LIMIT, MetricHistory.MAX_LIMIT);
-        String query = "metrics|" + id + "|" + name;
+        // no name filter must not read like the metric named "null"
+        String query = "metrics|" + id + (name == null ? "" : "|name=" + name);
         Page<MetricPoint> page = metricHistory.history(id, name, cursors.decodeMetric(cursor, query), pageLimit);
         String next = null;
         if (page.hasMore()) {
@@ -143,6 +144,13 @@ public class RunController {
         MetricToLog point = new MetricToLog(fields.string("name"), fields.wholeNumber("step"), fields.number("value"),
                 fields.instant("timestamp"));
         fields.rejectOthers(POINT_FIELDS);
+        // the point's own rules too, so that a body with a wrong type also hears of an empty name or a negative step
+        Violations.collect(violations, () -> {
+            List<Violation> rules = new ArrayList<>();
+            MetricPoint.check(rules, prefix, point.name(), point.step(), point.value());
+            Checks.throwIfAny(rules);
+            return null;
+        });
         return point;
     }
 
