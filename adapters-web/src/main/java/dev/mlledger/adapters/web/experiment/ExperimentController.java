@@ -4,6 +4,7 @@ import dev.mlledger.adapters.web.json.JsonBodies;
 import dev.mlledger.adapters.web.json.JsonFields;
 import dev.mlledger.adapters.web.json.Violations;
 import dev.mlledger.adapters.web.paging.CursorCodec;
+import dev.mlledger.adapters.web.paging.CursorQuery;
 import dev.mlledger.adapters.web.paging.PageView;
 import dev.mlledger.adapters.web.requestlog.RequestAttributes;
 import dev.mlledger.application.experiment.CreateExperiment;
@@ -107,7 +108,7 @@ public class ExperimentController {
         ExperimentFilter filter = new ExperimentFilter(owner, status == null ? null : ExperimentStatus.parse("status", status));
         PageLimit pageLimit = PageLimit.of(limit, FindExperiments.DEFAULT_LIMIT, FindExperiments.MAX_LIMIT);
         // an absent owner must not read like the owner "null": the owner goes last, marked when present
-        String query = "experiments|" + filter.status() + (filter.owner() == null ? "" : "|owner=" + filter.owner());
+        String query = CursorQuery.of("experiments").with("owner", filter.owner()).with("status", filter.status()).toString();
         Page<ExperimentSummary> page = findExperiments.list(filter, cursors.decode(cursor, query), pageLimit);
         String next = null;
         if (page.hasMore()) {

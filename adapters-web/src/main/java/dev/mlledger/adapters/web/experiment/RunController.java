@@ -4,6 +4,7 @@ import dev.mlledger.adapters.web.json.JsonBodies;
 import dev.mlledger.adapters.web.json.JsonFields;
 import dev.mlledger.adapters.web.json.Violations;
 import dev.mlledger.adapters.web.paging.CursorCodec;
+import dev.mlledger.adapters.web.paging.CursorQuery;
 import dev.mlledger.adapters.web.paging.PageView;
 import dev.mlledger.adapters.web.requestlog.RequestAttributes;
 import dev.mlledger.application.experiment.FindRun;
@@ -129,7 +130,7 @@ public class RunController {
                                              @Nullable @QueryValue("cursor") String cursor) {
         PageLimit pageLimit = PageLimit.of(limit, MetricHistory.DEFAULT_LIMIT, MetricHistory.MAX_LIMIT);
         // no name filter must not read like the metric named "null"
-        String query = "metrics|" + id + (name == null ? "" : "|name=" + name);
+        String query = CursorQuery.of("metrics").with("run", id).with("name", name).toString();
         Page<MetricPoint> page = metricHistory.history(id, name, cursors.decodeMetric(cursor, query), pageLimit);
         String next = null;
         if (page.hasMore()) {

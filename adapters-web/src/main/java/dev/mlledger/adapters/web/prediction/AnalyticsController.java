@@ -1,13 +1,13 @@
 package dev.mlledger.adapters.web.prediction;
 
 import dev.mlledger.adapters.web.paging.CursorCodec;
+import dev.mlledger.adapters.web.paging.CursorQuery;
 import dev.mlledger.adapters.web.paging.PageView;
 import dev.mlledger.adapters.web.paging.QueryValues;
 import dev.mlledger.application.analytics.AnalyzeRisk;
 import dev.mlledger.application.analytics.RiskSummary;
 import dev.mlledger.application.prediction.FindPredictions;
 import dev.mlledger.domain.paging.PageLimit;
-import dev.mlledger.domain.prediction.RiskLevel;
 import dev.mlledger.domain.validation.Checks;
 import dev.mlledger.domain.validation.Violation;
 import io.micronaut.core.annotation.Nullable;
@@ -70,7 +70,7 @@ public class AnalyticsController {
                                              @Nullable @QueryValue("cursor") String cursor) {
         int window = days == null ? DEFAULT_HIGH_RISK_DAYS : days;
         PageLimit pageLimit = PageLimit.of(limit, FindPredictions.DEFAULT_LIMIT, FindPredictions.MAX_LIMIT);
-        String query = "high-risk|" + RiskLevel.HIGH + "|" + window;
+        String query = CursorQuery.of("high-risk").with("days", window).toString();
         return PredictionController.page(findPredictions.highRisk(window, cursors.decode(cursor, query), pageLimit),
                 query, cursors);
     }

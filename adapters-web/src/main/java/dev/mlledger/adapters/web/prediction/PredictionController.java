@@ -4,6 +4,7 @@ import dev.mlledger.adapters.web.json.JsonBodies;
 import dev.mlledger.adapters.web.json.JsonFields;
 import dev.mlledger.adapters.web.json.Violations;
 import dev.mlledger.adapters.web.paging.CursorCodec;
+import dev.mlledger.adapters.web.paging.CursorQuery;
 import dev.mlledger.adapters.web.paging.PageView;
 import dev.mlledger.adapters.web.paging.QueryValues;
 import dev.mlledger.adapters.web.requestlog.RequestAttributes;
@@ -112,7 +113,10 @@ public class PredictionController {
         PredictionFilter filter = new PredictionFilter(level, employeeId, modelVersion, fromInstant, toInstant,
                 minProb, maxProb);
         PageLimit pageLimit = PageLimit.of(limit, FindPredictions.DEFAULT_LIMIT, FindPredictions.MAX_LIMIT);
-        String query = "predictions|" + filter;
+        String query = CursorQuery.of("predictions").with("risk_level", filter.riskLevel())
+                .with("employee_id", filter.employeeId()).with("model_version", filter.modelVersion())
+                .with("from", filter.from()).with("to", filter.to())
+                .with("min_prob", filter.minProb()).with("max_prob", filter.maxProb()).toString();
         Keyset after = cursors.decode(cursor, query);
         return page(findPredictions.list(filter, after, pageLimit), query, cursors);
     }
