@@ -49,6 +49,7 @@ import dev.mlledger.bootstrap.metrics.CountingRecordPrediction;
 import dev.mlledger.bootstrap.metrics.CountingScoreEmployees;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -57,7 +58,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
-/** Builds the application's use cases from the driven ports, so domain and application stay annotation-free. */
+/**
+ * Builds the application's use cases from the driven ports, so domain and application stay annotation-free; with
+ * metrics on ({@code micronaut.metrics.enabled}), the ones worth counting are wrapped in counting decorators.
+ */
 @Factory
 public class UseCaseFactory {
 
@@ -80,16 +84,17 @@ public class UseCaseFactory {
 
     @Singleton
     ScoreEmployees scoreEmployees(AttritionModel model, RiskThresholds thresholds, Predictions predictions,
-                                  RequestLog requestLog, UnitOfWork unitOfWork, Clock clock, MeterRegistry meters) {
-        return new CountingScoreEmployees(
-                new ScoreEmployeesService(model, thresholds, predictions, requestLog, unitOfWork, clock), meters);
+                                  RequestLog requestLog, UnitOfWork unitOfWork, Clock clock,
+                                  @Nullable MeterRegistry meters) {
+        ScoreEmployees service = new ScoreEmployeesService(model, thresholds, predictions, requestLog, unitOfWork, clock);
+        return meters == null ? service : new CountingScoreEmployees(service, meters);
     }
 
     @Singleton
     RecordPrediction recordPrediction(RiskThresholds thresholds, Predictions predictions, RequestLog requestLog,
-                                      UnitOfWork unitOfWork, Clock clock, MeterRegistry meters) {
-        return new CountingRecordPrediction(
-                new RecordPredictionService(thresholds, predictions, requestLog, unitOfWork, clock), meters);
+                                      UnitOfWork unitOfWork, Clock clock, @Nullable MeterRegistry meters) {
+        RecordPrediction service = new RecordPredictionService(thresholds, predictions, requestLog, unitOfWork, clock);
+        return meters == null ? service : new CountingRecordPrediction(service, meters);
     }
 
     @Singleton
@@ -154,8 +159,10 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    LogMetrics logMetrics(Runs runs, Metrics metrics, UnitOfWork unitOfWork, Clock clock, MeterRegistry meters) {
-        return new CountingLogMetrics(new LogMetricsService(runs, metrics, unitOfWork, clock), meters);
+    LogMetrics logMetrics(Runs runs, Metrics metrics, UnitOfWork unitOfWork, Clock clock,
+                          @Nullable MeterRegistry meters) {
+        LogMetrics service = new LogMetricsService(runs, metrics, unitOfWork, clock);
+        return meters == null ? service : new CountingLogMetrics(service, meters);
     }
 
     @Singleton

@@ -5,12 +5,14 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 
 /**
  * The buffered request log, watched: rows written, rows dropped (buffer full or store failing) and rows waiting.
  * A growing {@code mlledger_request_log_dropped_total} means log rows are being lost.
  */
 @Context
+@Requires(beans = MeterRegistry.class)
 public class RequestLogMeters {
 
     public RequestLogMeters(BufferedRequestRecorder recorder, MeterRegistry registry) {
