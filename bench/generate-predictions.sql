@@ -8,7 +8,7 @@ ALTER TABLE api_requests SET UNLOGGED;
 
 INSERT INTO api_requests (id, created_at, endpoint, method, request_data, client_ip, user_agent, http_status, response_time_ms)
 SELECT gen_random_uuid(),
-       timestamptz '2025-01-01 00:00:00+00' + (r * 10)::double precision * interval '365 days' / :rows,
+       timestamptz '2025-01-01 00:00:00+00' + make_interval(secs => (r * 10)::double precision * 31536000.0 / :rows),
        '/api/v1/predict/batch', 'POST', '{"generated": true}', '127.0.0.1', 'generate-predictions.sql', 200, 5
 FROM generate_series(0, (:rows / 10) - 1) AS r;
 

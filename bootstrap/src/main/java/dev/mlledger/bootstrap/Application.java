@@ -1,9 +1,12 @@
 package dev.mlledger.bootstrap;
 
+import dev.mlledger.bootstrap.cli.DatabaseCli;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts mlledger: {@code java -jar mlledger.jar}. */
+import java.util.Arrays;
+
+/** Starts mlledger: {@code java -jar mlledger.jar}, or its database CLI: {@code java -jar mlledger.jar db …}. */
 public final class Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
@@ -12,6 +15,10 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("db")) {
+            System.exit(new DatabaseCli(System.out, System.err).run(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         RunningService service;
         try {
             service = RunningService.start(args);

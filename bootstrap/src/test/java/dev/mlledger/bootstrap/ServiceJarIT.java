@@ -104,6 +104,28 @@ class ServiceJarIT {
         }
     }
 
+    @Test
+    void the_jar_runs_database_commands_without_starting_a_server_and_exits_with_their_status() {
+        TestDatabase database = TestPostgres.get().createDatabase();
+        Map<String, String> environment = Map.of(
+                "DATASOURCES_DEFAULT_URL", database.jdbcUrl(),
+                "DATASOURCES_DEFAULT_USERNAME", database.user(),
+                "DATASOURCES_DEFAULT_PASSWORD", database.password());
+
+        try (ServiceProcess migrate = ServiceProcess.launch(work, environment, "db", "migrate")) {
+            assertEquals(0, migrate.awaitExit(), migrate.log());
+            assertTrue(migrate.log().contains("now at version 2"), migrate.log());
+            assertFalse(migrate.log().contains("listening on"), "no HTTP server for a CLI command:\n" + migrate.log());
+        }
+        try (ServiceProcess info = ServiceProcess.launch(work, environment, "db", "info")) {
+            assertEquals(0, info.awaitExit(), info.log());
+            assertTrue(info.log().contains("Current version: version 2"), info.log());
+        }
+        try (ServiceProcess unknown = ServiceProcess.launch(work, environment, "db", "downgrade")) {
+            assertEquals(2, unknown.awaitExit(), unknown.log());
+        }
+    }
+
     private static String embeddedUrl(String log) {
         Matcher url = EMBEDDED_URL.matcher(log);
         assertTrue(url.find(), "the log says which database is in use and where:\n" + log);

@@ -39,8 +39,12 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("The service jar is missing (" + jar + "): run through 'mvnw verify'");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar, "-micronaut.server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar));
+        boolean databaseCommand = arguments.length > 0 && arguments[0].equals("db");
         command.addAll(List.of(arguments));
+        if (!databaseCommand) {
+            command.add("-micronaut.server.port=" + port);
+        }
         try {
             Files.createDirectories(workDirectory);
             Path log = Files.createTempFile(workDirectory, "service-", ".log");

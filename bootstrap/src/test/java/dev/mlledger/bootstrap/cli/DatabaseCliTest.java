@@ -1,0 +1,159 @@
+package dev.mlledger.bootstrap.cli;
+
+import dev.mlledger.adapters.persistence.testing.TestDatabase;
+import dev.mlledger.adapters.persistence.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code db} commands on a real PostgreSQL: all the way up, all the way down, and up again, schema compared. */
+class DatabaseCliTest {
+
+    /** Tables, columns with types, constraints and indexes of the public schema, Flyway's history left out. */
+    private static final String SCHEMA = """
+            SELECT 'table ' || table_name FROM information_schema.tables
+             WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history'
+            UNION ALL
+            SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '')
+                   || ' null=' || is_nullable || ' default=' || coalesce(column_default, '')
+              FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history'
+            UNION ALL
+            SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+              FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> 'flyway_schema_history'
+            UNION ALL
+            SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'
+            ORDER BY 1""";
+
+    private TestDatabase database;
+    private ByteArrayOutputStream out;
+    private ByteArrayOutputStream err;
+
+    @BeforeEach
+    void freshDatabase() {
+        database = TestPostgres.get().createDatabase();
+    }
+
+    @Test
+    void migrating_up_down_and_up_again_restores_exactly_the_same_schema_at_every_step() throws SQLException {
+        List<String> empty = schema();
+
+        assertEquals(0, db("migrate"), err());
+        List<String> atTwo = schema();
+        assertEquals(0, db("undo"), err());
+        List<String> atOne = schema();
+        assertEquals(0, db("undo"), err());
+        List<String> downAgain = schema();
+        assertEquals(0, db("migrate", "-flyway.unused=1"), err());
+        List<String> upAgain = schema();
+        assertEquals(0, db("undo", "--to", "1"), err());
+        List<String> atOneAgain = schema();
+
+        assertTrue(empty.isEmpty(), "a fresh database has no tables: " + empty);
+        assertTrue(atTwo.stream().anyMatch(line -> line.equals("table metrics")), atTwo.toString());
+        assertTrue(atOne.stream().anyMatch(line -> line.equals("table predictions")), atOne.toString());
+        assertTrue(atOne.stream().noneMatch(line -> line.equals("table experiments")), atOne.toString());
+        assertNotEquals(atTwo, atOne);
+        assertEquals(empty, downAgain, "all the way down is the empty schema again");
+        assertEquals(atTwo, upAgain, "up again is the same schema as the first time up");
+        assertEquals(atOne, atOneAgain, "undo --to 1 stops at version 1");
+    }
+
+    @Test
+    void info_lists_every_version_with_its_state_and_validate_accepts_a_matching_history() {
+        assertEquals(0, db("migrate"), err());
+
+        assertEquals(0, db("info"), err());
+        String info = out();
+        assertTrue(info.contains("request log and predictions") && info.contains("experiments runs metrics"), info);
+        assertTrue(info.contains("Success"), info);
+        assertTrue(info.contains("Current version: version 2"), info);
+        assertEquals(0, db("validate"), err());
+    }
+
+    @Test
+    void validate_fails_with_a_message_and_exit_code_1_on_a_history_the_scripts_do_not_match() throws SQLException {
+        assertEquals(0, db("migrate"), err());
+        execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
+
+        assertEquals(1, db("validate"));
+        assertTrue(err().contains("db validate failed") && err().contains("checksum"), err());
+        assertEquals(0, db("repair"), err());
+        assertEquals(0, db("validate"), err());
+    }
+
+    @Test
+    void baseline_marks_an_existing_schema_so_that_migrate_applies_only_what_comes_after() throws SQLException {
+        execute("CREATE TABLE legacy (id integer)");
+
+        assertEquals(0, db("baseline", "--version", "0"), err());
+        assertEquals(0, db("migrate"), err());
+
+        assertTrue(schema().contains("table legacy"));
+        assertTrue(schema().contains("table metrics"));
+    }
+
+    @Test
+    void an_unknown_command_prints_the_usage_and_exits_with_2() {
+        assertEquals(2, db("downgrade"));
+        assertTrue(err().contains("usage: java -jar mlledger.jar db"), err());
+    }
+
+    @Test
+    void an_unreachable_database_exits_with_1_and_says_so() {
+        int code = new DatabaseCli(new PrintStream(out = new ByteArrayOutputStream()),
+                new PrintStream(err = new ByteArrayOutputStream())).run("info",
+                "-datasources.default.url=jdbc:postgresql://127.0.0.1:1/nothing", "-datasources.default.username=x");
+
+        assertEquals(1, code);
+        assertTrue(err().startsWith("db info failed"), err());
+    }
+
+    private int db(String... command) {
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of(command));
+        args.add("-datasources.default.url=" + database.jdbcUrl());
+        args.add("-datasources.default.username=" + database.user());
+        args.add("-datasources.default.password=" + database.password());
+        return new DatabaseCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args.toArray(String[]::new));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private List<String> schema() throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(SCHEMA)) {
+            while (rows.next()) {
+                lines.add(rows.getString(1));
+            }
+        }
+        return lines;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
