@@ -11,15 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static dev.mlledger.bootstrap.testing.ProblemAssertions.assertProblem;
+import static dev.mlledger.bootstrap.testing.ProblemAssertions.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +44,7 @@ class ServiceJarIT {
             assertEquals(200, health.statusCode());
             assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
             assertProblem(service.http().get("/api/v1/no-such-thing"), 404);
+            assertProblem(service.http().postJson("/api/v1/predict", "{\"features\": {\"age\": "), 400);
             assertProblem(service.http().send("POST", "/health", "application/json", "{\"broken\": "), 405);
             assertTrue(service.log().contains("from datasources.default.url"), service.log());
 
@@ -58,16 +58,16 @@ class ServiceJarIT {
     }
 
     @Test
-    void with_no_database_url_the_jar_runs_an_embedded_postgres_whose_data_survives_a_restart() throws SQLException {
+    void with_no_database_url_the_jar_runs_an_embedded_postgres_whose_data_survives_a_restart() {
         Path dataDirectory = work.resolve("pgdata");
         String[] arguments = {"-mlledger.embedded-db.dir=" + dataDirectory};
 
+        String predictionId;
         try (ServiceProcess first = ServiceProcess.startHealthy(work, Map.of(), arguments)) {
-            try (Connection connection = DriverManager.getConnection(embeddedUrl(first.log()), "postgres", "");
-                 Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE written_before_restart (note text)");
-                statement.execute("INSERT INTO written_before_restart VALUES ('still here')");
-            }
+            HttpResponse<String> recorded = first.http().postJson("/api/v1/predictions",
+                    "{\"employee_id\": \"E-restart\", \"attrition_prob\": 0.7, \"model_version\": \"m-1\"}");
+            assertEquals(201, recorded.statusCode(), recorded.body());
+            predictionId = (String) parse(recorded.body()).get("prediction_id");
             first.stop();
             assertTrue(first.log().contains("mlledger stopped"), first.log());
         }
@@ -75,12 +75,10 @@ class ServiceJarIT {
 
         try (ServiceProcess second = ServiceProcess.startHealthy(work, Map.of(), arguments)) {
             assertFalse(second.log().contains("Created database"), second.log());
-            try (Connection connection = DriverManager.getConnection(embeddedUrl(second.log()), "postgres", "");
-                 Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT note FROM written_before_restart")) {
-                assertTrue(rows.next());
-                assertEquals("still here", rows.getString(1));
-            }
+            assertTrue(EMBEDDED_URL.matcher(second.log()).find(), "the log says which database is in use:\n" + second.log());
+            HttpResponse<String> found = second.http().get("/api/v1/predictions/" + predictionId);
+            assertEquals(200, found.statusCode(), found.body());
+            assertEquals("E-restart", parse(found.body()).get("employee_id"));
         }
     }
 
@@ -124,11 +122,5 @@ class ServiceJarIT {
         try (ServiceProcess unknown = ServiceProcess.launch(work, environment, "db", "downgrade")) {
             assertEquals(2, unknown.awaitExit(), unknown.log());
         }
-    }
-
-    private static String embeddedUrl(String log) {
-        Matcher url = EMBEDDED_URL.matcher(log);
-        assertTrue(url.find(), "the log says which database is in use and where:\n" + log);
-        return url.group(1);
     }
 }
