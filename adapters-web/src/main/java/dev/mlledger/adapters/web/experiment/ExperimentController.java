@@ -1,5 +1,14 @@
 package dev.mlledger.adapters.web.experiment;
 
+import dev.mlledger.adapters.web.error.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.mlledger.adapters.web.openapi.RequestBodies;
 import dev.mlledger.adapters.web.json.JsonBodies;
 import dev.mlledger.adapters.web.json.JsonFields;
 import dev.mlledger.adapters.web.json.Violations;
@@ -47,6 +56,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /** {@code /api/v1/experiments}: create, list, read, change and delete experiments; start runs. */
+@Tag(name = "experiments")
+@ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong type, a missing or out-of-range field, a bad UUID or cursor", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "No such resource", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended run, a lost race)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "413", description = "Body over the size limit (1 MiB) or a batch over its item limit", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "The database is unreachable (Retry-After is set); nothing was written", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/experiments")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ExperimentController {
@@ -71,6 +87,10 @@ public class ExperimentController {
         this.cursors = cursors;
     }
 
+    @Operation(summary = "Create an experiment, optionally with runs", description = "201 with Location. With runs, the experiment and its runs are created in one transaction and the experiment is running.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The experiment", required = true,
+                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.CreateExperiment.class),
+                        examples = @ExampleObject(value = "{\"name\": \"baseline\", \"owner\": \"alice\", \"description\": \"first try\", \"runs\": [{\"seed\": 42}]}")))
     @Post(consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<ExperimentView> create(HttpRequest<?> request, @Body byte[] body) {
         JsonNode json = parse(request, body);
@@ -100,6 +120,7 @@ public class ExperimentController {
                 URI.create("/api/v1/experiments/" + created.experiment().id()));
     }
 
+    @Operation(summary = "List experiments with their run counts, newest first", description = "One statement per page. Keyset paging: follow next_cursor.")
     @Get
     public PageView<ExperimentListItem> list(@Nullable @QueryValue("owner") String owner,
                                              @Nullable @QueryValue("status") String status,
@@ -118,11 +139,16 @@ public class ExperimentController {
         return new PageView<>(page.items().stream().map(ExperimentListItem::of).toList(), next);
     }
 
+    @Operation(summary = "An experiment with its runs")
     @Get("/{id}")
     public ExperimentView byId(@PathVariable UUID id) {
         return ExperimentView.of(findExperiments.byId(id));
     }
 
+    @Operation(summary = "Change the description and/or the status", description = "created → running → completed | failed; any other transition, or losing a race with another change, is a 409.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "What to change", required = true,
+                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.UpdateExperiment.class),
+                        examples = @ExampleObject(value = "{\"status\": \"completed\"}")))
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
     public ExperimentView update(HttpRequest<?> request, @PathVariable UUID id, @Body byte[] body) {
         JsonNode json = parse(request, body);
@@ -139,12 +165,17 @@ public class ExperimentController {
         return ExperimentView.of(findExperiments.byId(id));
     }
 
+    @Operation(summary = "Delete an experiment with its runs and metrics")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @Delete("/{id}")
     public HttpResponse<Void> delete(@PathVariable UUID id) {
         deleteExperiment.delete(id);
         return HttpResponse.noContent();
     }
 
+    @Operation(summary = "Start a run", description = "201 with Location. A created experiment becomes running; a completed or failed one is a 409.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Optional: {\"seed\": 42}, {} or no body", required = false,
+                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.StartRun.class)))
     @Post(value = "/{id}/runs", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<RunView> startRun(HttpRequest<?> request, @PathVariable UUID id, @Nullable @Body byte[] body) {
         Integer seed = null;

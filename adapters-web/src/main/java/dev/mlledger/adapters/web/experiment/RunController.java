@@ -1,5 +1,14 @@
 package dev.mlledger.adapters.web.experiment;
 
+import dev.mlledger.adapters.web.error.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.mlledger.adapters.web.openapi.RequestBodies;
 import dev.mlledger.adapters.web.json.JsonBodies;
 import dev.mlledger.adapters.web.json.JsonFields;
 import dev.mlledger.adapters.web.json.Violations;
@@ -43,6 +52,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /** {@code /api/v1/runs}: read and end runs, log metrics, read metric history. */
+@Tag(name = "experiments")
+@ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong type, a missing or out-of-range field, a bad UUID or cursor", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "No such resource", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended run, a lost race)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "413", description = "Body over the size limit (1 MiB) or a batch over its item limit", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "The database is unreachable (Retry-After is set); nothing was written", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/runs")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RunController {
@@ -70,12 +86,17 @@ public class RunController {
         this.cursors = cursors;
     }
 
+    @Operation(summary = "A run with latest_metrics (the value at the highest step of each name)")
     @Get("/{id}")
     public RunView byId(@PathVariable UUID id) {
         RunWithLatestMetrics found = findRun.byId(id);
         return RunView.of(found.run(), found.latestMetrics());
     }
 
+    @Operation(summary = "End a run as completed or failed", description = "Sets ended_at. A run that already ended is a 409; of two clients ending it at once, one gets 200, the other 409.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The outcome", required = true,
+                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.FinishRun.class),
+                        examples = @ExampleObject(value = "{\"status\": \"completed\"}")))
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
     public RunView finish(HttpRequest<?> request, @PathVariable UUID id, @Body byte[] body) {
         JsonNode json = parse(request, body);
@@ -89,6 +110,10 @@ public class RunController {
         return RunView.of(finishRun.finish(id, outcome));
     }
 
+    @Operation(summary = "Log one metric point", description = "201 with the stored point. Logging the same name and step again replaces it; logging to an ended run is a 409.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "One point", required = true,
+                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.MetricPoint.class),
+                        examples = @ExampleObject(value = "{\"name\": \"loss\", \"step\": 3, \"value\": 0.25}")))
     @Post(value = "/{id}/metrics", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<MetricPointView> logOne(HttpRequest<?> request, @PathVariable UUID id, @Body byte[] body) {
         JsonNode json = parse(request, body);
@@ -98,6 +123,9 @@ public class RunController {
         return HttpResponse.created(MetricPointView.of(logMetrics.logOne(id, point)));
     }
 
+    @Operation(summary = "Log 1 to 1000 metric points, all or nothing", description = "201 {\"logged\": n}.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "1 to 1000 points with distinct (name, step)", required = true,
+                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.MetricBatch.class)))
     @Post(value = "/{id}/metrics/batch", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<LoggedView> logBatch(HttpRequest<?> request, @PathVariable UUID id, @Body byte[] body) {
         JsonNode json = parse(request, body);
@@ -123,6 +151,7 @@ public class RunController {
         return HttpResponse.created(new LoggedView(logMetrics.logBatch(id, points)));
     }
 
+    @Operation(summary = "Metric history, ordered by name then step", description = "limit 1-25000 (default 10000); keyset paging: follow next_cursor. A page costs the same at any depth.")
     @Get("/{id}/metrics")
     public PageView<MetricPointView> history(@PathVariable UUID id,
                                              @Nullable @QueryValue("name") String name,

@@ -1,11 +1,21 @@
 package dev.mlledger.adapters.web.model;
 
+import dev.mlledger.adapters.web.error.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.mlledger.application.model.DescribeModel;
 import dev.mlledger.application.model.ModelDescription;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
 /** {@code GET /api/v1/model}: the model's version, feature schema and risk thresholds. */
+@Tag(name = "model")
+
 @Controller("/api/v1/model")
 public class ModelController {
 
@@ -15,6 +25,7 @@ public class ModelController {
         this.describeModel = describeModel;
     }
 
+    @Operation(summary = "The model version, its feature schema and the risk thresholds")
     @Get
     public ModelView model() {
         ModelDescription description = describeModel.describe();

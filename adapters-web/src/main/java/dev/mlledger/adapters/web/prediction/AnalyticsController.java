@@ -1,5 +1,13 @@
 package dev.mlledger.adapters.web.prediction;
 
+import dev.mlledger.adapters.web.error.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.mlledger.adapters.web.paging.CursorCodec;
 import dev.mlledger.adapters.web.paging.CursorQuery;
 import dev.mlledger.adapters.web.paging.PageView;
@@ -24,6 +32,9 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /api/v1/analytics}: risk distribution, summary, recent high-risk predictions. */
+@Tag(name = "analytics")
+@ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong type, a missing or out-of-range field, a bad UUID or cursor", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "The database is unreachable (Retry-After is set); nothing was written", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/analytics")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AnalyticsController {
@@ -40,6 +51,7 @@ public class AnalyticsController {
         this.cursors = cursors;
     }
 
+    @Operation(summary = "How many predictions fell in each risk level", description = "Every level is present, zeros included. Answered from hourly and daily roll-ups: the cost does not grow with the number of predictions.")
     @Get("/risk-distribution")
     public Map<String, Long> riskDistribution(@Nullable @QueryValue("from") String from,
                                               @Nullable @QueryValue("to") String to,
@@ -54,6 +66,7 @@ public class AnalyticsController {
         return body;
     }
 
+    @Operation(summary = "Total, average attrition probability and count per model version", description = "average_attrition_prob is null when the range holds no prediction.")
     @Get("/summary")
     public SummaryView summary(@Nullable @QueryValue("from") String from, @Nullable @QueryValue("to") String to) {
         List<Violation> violations = new ArrayList<>();
@@ -64,6 +77,7 @@ public class AnalyticsController {
         return new SummaryView(summary.total(), summary.averageAttritionProb(), summary.byModelVersion());
     }
 
+    @Operation(summary = "HIGH-risk predictions of the last N days, newest first", description = "days 1-36500 (default 30); paged like the prediction list.")
     @Get("/high-risk")
     public PageView<PredictionView> highRisk(@Nullable @QueryValue("days") Integer days,
                                              @Nullable @QueryValue("limit") Integer limit,

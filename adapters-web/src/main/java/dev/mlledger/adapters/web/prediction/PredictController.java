@@ -1,5 +1,14 @@
 package dev.mlledger.adapters.web.prediction;
 
+import dev.mlledger.adapters.web.error.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.mlledger.adapters.web.openapi.RequestBodies;
 import dev.mlledger.adapters.web.json.JsonBodies;
 import dev.mlledger.adapters.web.json.JsonFields;
 import dev.mlledger.adapters.web.requestlog.RequestAttributes;
@@ -26,6 +35,11 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code POST /api/v1/predict} and {@code POST /api/v1/predict/batch}: score employees and store the results. */
+@Tag(name = "predictions")
+@ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong type, a missing or out-of-range field, a bad UUID or cursor", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "413", description = "Body over the size limit (1 MiB) or a batch over its item limit", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "The database is unreachable (Retry-After is set); nothing was written", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/predict")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PredictController {
@@ -42,6 +56,10 @@ public class PredictController {
         this.origins = origins;
     }
 
+    @Operation(summary = "Score one employee and store the prediction", description = "Checks the features against the model's schema (GET /api/v1/model), stores the request-log row and the prediction in one transaction, and answers the prediction.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "One employee; features as the model's schema says", required = true,
+                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.Predict.class),
+                        examples = @ExampleObject(value = "{\"employee_id\": \"E-1001\", \"features\": {\"age\": 41, \"monthly_income\": 5993, \"overtime\": true, \"job_satisfaction\": 2}}")))
     @Post(consumes = MediaType.APPLICATION_JSON)
     public PredictionView predict(HttpRequest<?> request, @Body byte[] body) {
         JsonNode json = bodies.object(body);
@@ -55,6 +73,9 @@ public class PredictController {
         return PredictionView.withoutSnapshot(scored.predictions().getFirst());
     }
 
+    @Operation(summary = "Score 1 to 1000 employees, all or nothing", description = "One invalid item is a 400 naming each bad item by index (items[3].features.age) and nothing is stored; more than 1000 items is a 413. Predictions come back in input order.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "1 to 1000 employees", required = true,
+                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.PredictBatch.class)))
     @Post(value = "/batch", consumes = MediaType.APPLICATION_JSON)
     public ScoredBatchView batch(HttpRequest<?> request, @Body byte[] body) {
         JsonNode json = bodies.object(body);

@@ -1,5 +1,14 @@
 package dev.mlledger.adapters.web.prediction;
 
+import dev.mlledger.adapters.web.error.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.mlledger.adapters.web.openapi.RequestBodies;
 import dev.mlledger.adapters.web.json.JsonBodies;
 import dev.mlledger.adapters.web.json.JsonFields;
 import dev.mlledger.adapters.web.json.Violations;
@@ -43,6 +52,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /** {@code /api/v1/predictions}: record a prediction made elsewhere, read one, list them. */
+@Tag(name = "predictions")
+@ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong type, a missing or out-of-range field, a bad UUID or cursor", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "No such resource", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "413", description = "Body over the size limit (1 MiB) or a batch over its item limit", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "The database is unreachable (Retry-After is set); nothing was written", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/predictions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PredictionController {
@@ -65,6 +80,10 @@ public class PredictionController {
         this.cursors = cursors;
     }
 
+    @Operation(summary = "Record a prediction made elsewhere", description = "201 with Location. risk_level is derived from the thresholds when omitted; prediction_date defaults to now.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A prediction made elsewhere", required = true,
+                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.RecordPrediction.class),
+                        examples = @ExampleObject(value = "{\"employee_id\": \"E-1\", \"attrition_prob\": 0.42, \"risk_level\": \"MEDIUM\", \"model_version\": \"xgb_enhanced_v1.0\", \"features_snapshot\": {\"age\": 41}}")))
     @Post(consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<PredictionView> record(HttpRequest<?> request, @Body byte[] body) {
         JsonNode json = bodies.object(body);
@@ -88,6 +107,7 @@ public class PredictionController {
                 URI.create("/api/v1/predictions/" + recorded.id()));
     }
 
+    @Operation(summary = "One prediction, with its features snapshot")
     @Get("/{id}")
     public PredictionView byId(@PathVariable UUID id) {
         Prediction prediction = findPredictions.byId(id);
@@ -95,6 +115,7 @@ public class PredictionController {
                 prediction.featuresSnapshot() == null ? null : bodies.tree(prediction.featuresSnapshot()));
     }
 
+    @Operation(summary = "List predictions, newest first", description = "Filters combine with AND; from (inclusive) and to (exclusive) are on created_at. Keyset paging: follow next_cursor (null on the last page); a cursor works only with the filters it came from.")
     @Get
     public PageView<PredictionView> list(@Nullable @QueryValue("risk_level") String riskLevel,
                                          @Nullable @QueryValue("employee_id") String employeeId,

@@ -1,5 +1,13 @@
 package dev.mlledger.adapters.web.requestlog;
 
+import dev.mlledger.adapters.web.error.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.mlledger.adapters.web.json.JsonBodies;
 import dev.mlledger.adapters.web.prediction.PredictionView;
 import dev.mlledger.application.requestlog.FindRequest;
@@ -14,6 +22,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.UUID;
 
 /** {@code GET /api/v1/requests/{id}}: a logged request with its predictions. */
+@Tag(name = "request log")
+@ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong type, a missing or out-of-range field, a bad UUID or cursor", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "No such resource", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "The database is unreachable (Retry-After is set); nothing was written", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/requests")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RequestLogController {
@@ -26,6 +38,7 @@ public class RequestLogController {
         this.bodies = bodies;
     }
 
+    @Operation(summary = "A logged API request with the predictions it made")
     @Get("/{id}")
     public RequestView byId(@PathVariable UUID id) {
         RequestDetails details = findRequest.byId(id);

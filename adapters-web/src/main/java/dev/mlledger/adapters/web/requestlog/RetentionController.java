@@ -1,5 +1,13 @@
 package dev.mlledger.adapters.web.requestlog;
 
+import dev.mlledger.adapters.web.error.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.mlledger.application.requestlog.PurgeRequestLog;
 import dev.mlledger.domain.requestlog.PurgeResult;
 import io.micronaut.http.annotation.Controller;
@@ -11,6 +19,9 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 /** {@code DELETE /api/v1/retention?older_than_days=N}: purge old request-log entries and their predictions. */
+@Tag(name = "request log")
+@ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong type, a missing or out-of-range field, a bad UUID or cursor", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "The database is unreachable (Retry-After is set); nothing was written", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/retention")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RetentionController {
@@ -25,6 +36,7 @@ public class RetentionController {
         this.purgeRequestLog = purgeRequestLog;
     }
 
+    @Operation(summary = "Purge request-log rows older than N days, with their predictions", description = "Deletes in bounded chunks (one transaction each) and keeps the analytics roll-ups consistent with what remains. older_than_days is required, 1-36500.")
     @Delete
     public RetentionView purge(@QueryValue("older_than_days") int olderThanDays) {
         PurgeResult result = purgeRequestLog.purgeOlderThan(olderThanDays);

@@ -1,0 +1,27 @@
+package dev.mlledger.adapters.web.openapi;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The OpenAPI document's header; micronaut-openapi writes the document at build time from the controllers. */
+@OpenAPIDefinition(
+        info = @Info(title = "mlledger", version = "1",
+                description = "Scores and records ML predictions; tracks ML experiments. Every 4xx/5xx answer is "
+                        + "application/problem+json (RFC 9457) with type, title, status, detail and, for field "
+                        + "problems, errors[{field, message}]. Times are ISO-8601 with an offset; ids are UUIDs.",
+                license = @License(name = "Apache-2.0")),
+        tags = {
+                @Tag(name = "predictions", description = "Score, record and list predictions"),
+                @Tag(name = "analytics", description = "Risk distribution, summary, recent high-risk"),
+                @Tag(name = "request log", description = "Logged API requests and retention"),
+                @Tag(name = "model", description = "The attrition model"),
+                @Tag(name = "experiments", description = "Experiments, runs and metrics"),
+                @Tag(name = "operations", description = "Health")
+        })
+public final class ApiDocumentation {
+
+    private ApiDocumentation() {
+    }
+}
