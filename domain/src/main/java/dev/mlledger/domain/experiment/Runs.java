@@ -23,7 +23,7 @@ public interface Runs {
 
     /**
      * The run's status, and the run cannot end until this unit of work does (so no metric slips in after
-     * its end). Empty when there is no such run.
+     * its end). Empty when there is no such run. Call it in a writing unit of work.
      */
     Optional<RunStatus> statusForLogging(UUID runId);
 }

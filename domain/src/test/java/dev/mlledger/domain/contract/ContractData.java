@@ -1,0 +1,49 @@
+package dev.mlledger.domain.contract;
+
+import dev.mlledger.domain.experiment.Experiment;
+import dev.mlledger.domain.experiment.ExperimentStatus;
+import dev.mlledger.domain.experiment.Run;
+import dev.mlledger.domain.id.Ids;
+import dev.mlledger.domain.json.JsonDocument;
+import dev.mlledger.domain.prediction.AttritionProbability;
+import dev.mlledger.domain.prediction.Prediction;
+import dev.mlledger.domain.prediction.RiskLevel;
+import dev.mlledger.domain.requestlog.RequestLogEntry;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Small builders for the contract suites. */
+public final class ContractData {
+
+    public static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
+
+    private ContractData() {
+    }
+
+    public static RequestLogEntry request(Instant at) {
+        return new RequestLogEntry(Ids.newId(), at, "/api/v1/predict", "POST",
+                new JsonDocument("{\"employee_id\": \"E-1\"}"), "127.0.0.1", "contract", 200, 3);
+    }
+
+    public static Prediction prediction(RequestLogEntry request, Instant at, double probability, String model,
+                                        String employee) {
+        RiskLevel risk = probability < 0.3 ? RiskLevel.LOW : probability < 0.6 ? RiskLevel.MEDIUM : RiskLevel.HIGH;
+        return new Prediction(Ids.newId(), request.id(), at, at, employee, new AttritionProbability(probability), risk,
+                model, new JsonDocument("{\"age\": 41}"));
+    }
+
+    public static Experiment experiment(String name, String owner, Instant at) {
+        return new Experiment(Ids.newId(), name, owner, null, ExperimentStatus.CREATED, at, 0);
+    }
+
+    public static Run run(UUID experimentId, Instant at, Integer seed) {
+        return Run.started(Ids.newId(), experimentId, at, seed);
+    }
+
+    /** PostgreSQL's uuid order: unsigned, most significant bits first ({@link UUID#compareTo} is signed). */
+    public static int compareIds(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+}
