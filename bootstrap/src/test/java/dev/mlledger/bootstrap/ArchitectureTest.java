@@ -74,6 +74,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_web_adapter_and_the_application_cannot_tell_which_persistence_adapter_is_active() {
+        noClasses().that().resideInAnyPackage(WEB, APPLICATION)
+                .should().dependOnClassesThat()
+                .resideInAnyPackage(PERSISTENCE, "io.micronaut.data..", "io.micronaut.transaction..", "java.sql..",
+                        "javax.sql..", "org.flywaydb..", "com.zaxxer..", "org.postgresql..")
+                .check(mlledger);
+    }
+
+    @Test
     void controllers_never_reach_persistence_classes() {
         noClasses().that().areAnnotatedWith(Controller.class)
                 .should().dependOnClassesThat()
