@@ -3,8 +3,9 @@ package dev.mlledger.domain.json;
 import java.util.Objects;
 
 /**
- * The text of a JSON value as a client sent it (re-serialised by the adapter that parsed it), stored and
- * returned as is. It never contains the NUL character, which PostgreSQL cannot store.
+ * The text of a JSON value a client sent (re-serialised by the adapter that parsed it). A store keeps the same
+ * JSON value, not necessarily the same text (PostgreSQL's jsonb orders keys and drops spaces). It never contains
+ * the NUL character, which PostgreSQL cannot store.
  */
 public record JsonDocument(String text) {
 
