@@ -64,7 +64,7 @@ public class MemoryPredictions implements Predictions {
     public Page<Prediction> list(PredictionFilter filter, Keyset after, int limit) {
         store.reading();
         TimeKey from = filter.from() == null ? null : TimeKey.first(filter.from());
-        TimeKey before = TimeKey.lower(filter.to() == null ? null : TimeKey.first(filter.to()),
+        TimeKey before = TimeKey.earlier(filter.to() == null ? null : TimeKey.first(filter.to()),
                 after == null ? null : TimeKey.of(after));
         List<Prediction> fetched = new ArrayList<>();
         for (Prediction prediction : TimeKey.between(store.predictionsByCreation.rows(), from, before)

@@ -36,8 +36,8 @@ record TimeKey(Instant at, UUID id) implements Comparable<TimeKey> {
         return byTime != 0 ? byTime : PostgresOrder.UUIDS.compare(id, other.id);
     }
 
-    /** The smaller of two upper bounds, either of which may be absent (null). */
-    static TimeKey lower(TimeKey a, TimeKey b) {
+    /** The earlier of two bounds, either of which may be absent (null). */
+    static TimeKey earlier(TimeKey a, TimeKey b) {
         return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
     }
 
