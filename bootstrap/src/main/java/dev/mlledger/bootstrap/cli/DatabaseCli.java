@@ -2,6 +2,7 @@ package dev.mlledger.bootstrap.cli;
 
 import dev.mlledger.bootstrap.database.DatabaseSelection;
 import dev.mlledger.bootstrap.database.EmbeddedPostgresServer;
+import dev.mlledger.bootstrap.database.PersistenceAdapter;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import org.flywaydb.core.Flyway;
@@ -73,6 +74,11 @@ public final class DatabaseCli {
         }
         try (ApplicationContext settings = ApplicationContext.builder().args(properties.toArray(String[]::new)).build()) {
             Environment environment = settings.getEnvironment().start();
+            if (PersistenceAdapter.configured(environment) == PersistenceAdapter.MEMORY) {
+                err.println("db " + command + " refused: " + PersistenceAdapter.PROPERTY + " is memory, and the "
+                        + "in-memory store has no database and no migrations");
+                return 1;
+            }
             Optional<EmbeddedPostgresServer> embedded = DatabaseSelection.apply(environment);
             try {
                 Target target = new Target(environment.getRequiredProperty(DatabaseSelection.URL_PROPERTY, String.class),

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Chooses the database before any bean is made: the configured {@code datasources.default.url} when there is
- * one, else an embedded PostgreSQL whose URL is added to the environment.
+ * Chooses the database before any bean is made: none at all for the in-memory adapter (the data source and
+ * Flyway are switched off), else the configured {@code datasources.default.url} when there is one, else an
+ * embedded PostgreSQL whose URL is added to the environment.
  */
 public final class DatabaseSelection {
 
@@ -19,6 +20,14 @@ public final class DatabaseSelection {
     public static final String EMBEDDED_DIR_PROPERTY = "mlledger.embedded-db.dir";
     public static final String EMBEDDED_PORT_PROPERTY = "mlledger.embedded-db.port";
     public static final String DEFAULT_EMBEDDED_DIR = "./.mlledger/pgdata";
+    /**
+     * What the in-memory adapter adds to the configuration: no {@code DataSource} bean (micronaut-jdbc's
+     * {@code JdbcDataSourceEnabled} condition reads {@code datasources.default.enabled}), hence no pool, no
+     * transaction manager and nothing for Flyway to migrate, which is switched off as well.
+     */
+    public static final Map<String, Object> WITHOUT_DATABASE = Map.of(
+            "datasources.default.enabled", false,
+            "flyway.datasources.default.enabled", false);
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseSelection.class);
 
@@ -28,9 +37,15 @@ public final class DatabaseSelection {
     /**
      * @param environment a started environment, before its context starts
      * @return the embedded server that was started, which the caller must close after the context, or empty
-     *         when a database URL is configured
+     *         when a database URL is configured or the data is kept in memory
+     * @throws IllegalArgumentException when {@code mlledger.persistence.adapter} names no adapter
      */
     public static Optional<EmbeddedPostgresServer> apply(Environment environment) {
+        if (PersistenceAdapter.configured(environment) == PersistenceAdapter.MEMORY) {
+            environment.addPropertySource(PropertySource.of("mlledger-in-memory-persistence", WITHOUT_DATABASE));
+            LOG.info("Persistence: in memory (nothing is kept after the service stops)");
+            return Optional.empty();
+        }
         Optional<String> configuredUrl = environment.getProperty(URL_PROPERTY, String.class)
                 .filter(url -> !url.isBlank());
         if (configuredUrl.isPresent()) {

@@ -121,6 +121,25 @@ class DatabaseCliTest {
         assertTrue(err().startsWith("db info failed"), err());
     }
 
+    @Test
+    void with_the_memory_adapter_every_command_refuses_with_exit_code_1_and_says_why() throws SQLException {
+        for (String command : List.of("migrate", "info", "undo")) {
+            assertEquals(1, db(command, "-mlledger.persistence.adapter=memory"), err());
+            assertTrue(err().startsWith("db " + command + " refused: mlledger.persistence.adapter is memory")
+                    && err().contains("no database and no migrations"), err());
+        }
+
+        assertEquals(List.of(), schema(), "nothing was migrated");
+    }
+
+    @Test
+    void an_unknown_persistence_adapter_exits_with_1_and_names_the_choices() throws SQLException {
+        assertEquals(1, db("migrate", "-mlledger.persistence.adapter=mongodb"));
+
+        assertTrue(err().contains("unknown persistence adapter 'mongodb'") && err().contains("jdbc, memory"), err());
+        assertEquals(List.of(), schema(), "nothing was migrated");
+    }
+
     private int db(String... command) {
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();

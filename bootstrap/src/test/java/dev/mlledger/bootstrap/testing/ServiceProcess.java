@@ -80,6 +80,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The command lines of the processes the service started that still run under it. */
+    public List<String> descendantCommandLines() {
+        return process.descendants().map(child -> child.info().commandLine().orElse("?")).toList();
+    }
+
     /** Waits for the process to end by itself and returns its exit code. */
     public int awaitExit() {
         try {

@@ -11,6 +11,7 @@ import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.paging.Keyset;
 import dev.mlledger.domain.paging.Page;
 import dev.mlledger.adapters.persistence.transaction.SqlTimes;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -24,6 +25,7 @@ import java.util.UUID;
 
 /** Experiments in {@code experiments}. */
 @Singleton
+@Requires(property = "mlledger.persistence.adapter", value = "jdbc", defaultValue = "jdbc")
 public class JdbcExperiments implements Experiments {
 
     private static final String COLUMNS = "id, name, owner, description, status, created_at, version";

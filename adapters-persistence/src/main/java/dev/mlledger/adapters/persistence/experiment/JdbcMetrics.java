@@ -9,6 +9,7 @@ import dev.mlledger.domain.experiment.Metrics;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.paging.Page;
 import dev.mlledger.adapters.persistence.transaction.SqlTimes;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import java.util.UUID;
 
 /** Metric points in {@code metrics}, one per run, name and step. */
 @Singleton
+@Requires(property = "mlledger.persistence.adapter", value = "jdbc", defaultValue = "jdbc")
 public class JdbcMetrics implements Metrics {
 
     private static final String ADD_ALL = """

@@ -7,6 +7,7 @@ import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.RunStatus;
 import dev.mlledger.domain.experiment.Runs;
 import dev.mlledger.adapters.persistence.transaction.SqlTimes;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -21,6 +22,7 @@ import java.util.UUID;
 
 /** Runs in {@code runs}. */
 @Singleton
+@Requires(property = "mlledger.persistence.adapter", value = "jdbc", defaultValue = "jdbc")
 public class JdbcRuns implements Runs {
 
     private static final String COLUMNS = "id, experiment_id, status, started_at, ended_at, seed";

@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.persistence.migration;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.flyway.FlywayConfigurationCustomizer;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -10,6 +11,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * history that does not match this build's scripts, in any direction, stops the start-up.
  */
 @Singleton
+@Requires(property = "mlledger.persistence.adapter", value = "jdbc", defaultValue = "jdbc")
 @Named("default")
 public class StrictMigrationHistory implements FlywayConfigurationCustomizer {
 

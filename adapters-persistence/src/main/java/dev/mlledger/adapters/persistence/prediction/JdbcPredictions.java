@@ -13,6 +13,7 @@ import dev.mlledger.domain.prediction.Predictions;
 import dev.mlledger.domain.prediction.RiskLevel;
 import dev.mlledger.domain.prediction.RiskTally;
 import dev.mlledger.adapters.persistence.transaction.SqlTimes;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -27,6 +28,7 @@ import java.util.UUID;
 
 /** Predictions in {@code predictions}, with their roll-ups in {@code prediction_stats_hourly/daily}. */
 @Singleton
+@Requires(property = "mlledger.persistence.adapter", value = "jdbc", defaultValue = "jdbc")
 public class JdbcPredictions implements Predictions {
 
     /**

@@ -8,6 +8,7 @@ import dev.mlledger.domain.requestlog.PurgeResult;
 import dev.mlledger.domain.requestlog.RequestLog;
 import dev.mlledger.domain.requestlog.RequestLogEntry;
 import dev.mlledger.adapters.persistence.transaction.SqlTimes;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.sql.Array;
@@ -23,6 +24,7 @@ import java.util.UUID;
 
 /** The request log in {@code api_requests}. */
 @Singleton
+@Requires(property = "mlledger.persistence.adapter", value = "jdbc", defaultValue = "jdbc")
 public class JdbcRequestLog implements RequestLog {
 
     private static final String APPEND = """

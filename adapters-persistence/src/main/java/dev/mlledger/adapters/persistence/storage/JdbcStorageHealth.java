@@ -2,6 +2,7 @@ package dev.mlledger.adapters.persistence.storage;
 
 import dev.mlledger.domain.storage.StorageHealth;
 import dev.mlledger.domain.storage.StorageStatus;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 
 /** Asks PostgreSQL, through the pool, whether it answers. */
 @Singleton
+@Requires(property = "mlledger.persistence.adapter", value = "jdbc", defaultValue = "jdbc")
 public class JdbcStorageHealth implements StorageHealth {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStorageHealth.class);

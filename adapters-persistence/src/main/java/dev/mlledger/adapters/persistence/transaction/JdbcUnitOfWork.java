@@ -1,6 +1,7 @@
 package dev.mlledger.adapters.persistence.transaction;
 
 import dev.mlledger.domain.transaction.UnitOfWork;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
  * again (the work must not depend on side effects of an earlier try).
  */
 @Singleton
+@Requires(property = "mlledger.persistence.adapter", value = "jdbc", defaultValue = "jdbc")
 public class JdbcUnitOfWork implements UnitOfWork {
 
     /** A deadlock or serialization failure rolls everything back; the work is then tried again, this often. */
