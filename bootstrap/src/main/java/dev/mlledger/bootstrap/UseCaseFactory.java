@@ -84,16 +84,15 @@ public class UseCaseFactory {
 
     @Singleton
     ScoreEmployees scoreEmployees(AttritionModel model, RiskThresholds thresholds, Predictions predictions,
-                                  RequestLog requestLog, UnitOfWork unitOfWork, Clock clock,
-                                  @Nullable MeterRegistry meters) {
-        ScoreEmployees service = new ScoreEmployeesService(model, thresholds, predictions, requestLog, unitOfWork, clock);
+                                  UnitOfWork unitOfWork, Clock clock, @Nullable MeterRegistry meters) {
+        ScoreEmployees service = new ScoreEmployeesService(model, thresholds, predictions, unitOfWork, clock);
         return meters == null ? service : new CountingScoreEmployees(service, meters);
     }
 
     @Singleton
-    RecordPrediction recordPrediction(RiskThresholds thresholds, Predictions predictions, RequestLog requestLog,
-                                      UnitOfWork unitOfWork, Clock clock, @Nullable MeterRegistry meters) {
-        RecordPrediction service = new RecordPredictionService(thresholds, predictions, requestLog, unitOfWork, clock);
+    RecordPrediction recordPrediction(RiskThresholds thresholds, Predictions predictions, UnitOfWork unitOfWork,
+                                      Clock clock, @Nullable MeterRegistry meters) {
+        RecordPrediction service = new RecordPredictionService(thresholds, predictions, unitOfWork, clock);
         return meters == null ? service : new CountingRecordPrediction(service, meters);
     }
 

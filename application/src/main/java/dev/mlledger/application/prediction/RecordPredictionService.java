@@ -6,7 +6,6 @@ import dev.mlledger.domain.prediction.Prediction;
 import dev.mlledger.domain.prediction.Predictions;
 import dev.mlledger.domain.prediction.RiskLevel;
 import dev.mlledger.domain.prediction.RiskThresholds;
-import dev.mlledger.domain.requestlog.RequestLog;
 import dev.mlledger.domain.transaction.UnitOfWork;
 
 import java.time.Clock;
@@ -18,15 +17,13 @@ public final class RecordPredictionService implements RecordPrediction {
 
     private final RiskThresholds thresholds;
     private final Predictions predictions;
-    private final RequestLog requestLog;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public RecordPredictionService(RiskThresholds thresholds, Predictions predictions, RequestLog requestLog,
-                                   UnitOfWork unitOfWork, Clock clock) {
+    public RecordPredictionService(RiskThresholds thresholds, Predictions predictions, UnitOfWork unitOfWork,
+                                   Clock clock) {
         this.thresholds = thresholds;
         this.predictions = predictions;
-        this.requestLog = requestLog;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -41,8 +38,7 @@ public final class RecordPredictionService implements RecordPrediction {
                 given.predictionDate() == null ? now : given.predictionDate(), given.employeeId(), probability, risk,
                 given.modelVersion(), given.featuresSnapshot());
         unitOfWork.write(() -> {
-            requestLog.append(List.of(origin.logEntry(requestId, now, 201)));
-            predictions.addAll(List.of(prediction));
+            predictions.addAll(origin.logEntry(requestId, now, 201), List.of(prediction));
             return null;
         });
         return prediction;

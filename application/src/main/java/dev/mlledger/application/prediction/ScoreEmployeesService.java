@@ -7,7 +7,6 @@ import dev.mlledger.domain.prediction.Predictions;
 import dev.mlledger.domain.prediction.RiskThresholds;
 import dev.mlledger.domain.prediction.model.AttritionModel;
 import dev.mlledger.domain.prediction.model.FeatureVector;
-import dev.mlledger.domain.requestlog.RequestLog;
 import dev.mlledger.domain.transaction.UnitOfWork;
 import dev.mlledger.domain.validation.Checks;
 import dev.mlledger.domain.validation.InvalidInput;
@@ -25,16 +24,14 @@ public final class ScoreEmployeesService implements ScoreEmployees {
     private final AttritionModel model;
     private final RiskThresholds thresholds;
     private final Predictions predictions;
-    private final RequestLog requestLog;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     public ScoreEmployeesService(AttritionModel model, RiskThresholds thresholds, Predictions predictions,
-                                 RequestLog requestLog, UnitOfWork unitOfWork, Clock clock) {
+                                 UnitOfWork unitOfWork, Clock clock) {
         this.model = model;
         this.thresholds = thresholds;
         this.predictions = predictions;
-        this.requestLog = requestLog;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -94,8 +91,7 @@ public final class ScoreEmployeesService implements ScoreEmployees {
                     thresholds.classify(probability), model.version(), employee.featuresSnapshot()));
         }
         unitOfWork.write(() -> {
-            requestLog.append(List.of(origin.logEntry(requestId, now, 200)));
-            predictions.addAll(scored);
+            predictions.addAll(origin.logEntry(requestId, now, 200), scored);
             return null;
         });
         return new ScoredEmployees(requestId, model.version(), scored);

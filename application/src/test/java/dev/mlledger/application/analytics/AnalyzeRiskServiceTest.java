@@ -11,6 +11,7 @@ import dev.mlledger.domain.prediction.PredictionFilter;
 import dev.mlledger.domain.prediction.Predictions;
 import dev.mlledger.domain.prediction.RiskLevel;
 import dev.mlledger.domain.prediction.RiskTally;
+import dev.mlledger.domain.requestlog.RequestLogEntry;
 import dev.mlledger.domain.validation.InvalidInput;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +141,11 @@ class AnalyzeRiskServiceTest {
 
         @Override
         public void addAll(List<Prediction> predictions) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void addAll(RequestLogEntry madeBy, List<Prediction> predictions) {
             throw new UnsupportedOperationException();
         }
 

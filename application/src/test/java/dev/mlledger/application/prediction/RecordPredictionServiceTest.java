@@ -27,7 +27,7 @@ class RecordPredictionServiceTest {
     private final InMemoryRequestLog requestLog = new InMemoryRequestLog(predictions);
     private final FakeUnitOfWork unitOfWork = new FakeUnitOfWork();
     private final RecordPrediction recordPrediction = new RecordPredictionService(new RiskThresholds(0.5, 0.9),
-            predictions, requestLog, unitOfWork, Clock.fixed(NOW, ZoneOffset.UTC));
+            predictions, unitOfWork, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void a_recorded_prediction_is_stored_with_its_log_entry_in_one_unit_of_work() {

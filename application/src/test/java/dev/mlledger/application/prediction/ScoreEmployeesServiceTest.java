@@ -37,7 +37,7 @@ class ScoreEmployeesServiceTest {
     private final InMemoryRequestLog requestLog = new InMemoryRequestLog(predictions);
     private final FakeUnitOfWork unitOfWork = new FakeUnitOfWork();
     private final ScoreEmployees scoreEmployees = new ScoreEmployeesService(new StubAttritionModel(),
-            new RiskThresholds(0.3, 0.6), predictions, requestLog, unitOfWork, Clock.fixed(NOW, ZoneOffset.UTC));
+            new RiskThresholds(0.3, 0.6), predictions, unitOfWork, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void a_batch_is_stored_as_one_log_entry_and_one_prediction_per_item_in_one_unit_of_work() {

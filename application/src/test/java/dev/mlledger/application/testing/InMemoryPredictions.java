@@ -6,6 +6,7 @@ import dev.mlledger.domain.prediction.Prediction;
 import dev.mlledger.domain.prediction.PredictionFilter;
 import dev.mlledger.domain.prediction.Predictions;
 import dev.mlledger.domain.prediction.RiskTally;
+import dev.mlledger.domain.requestlog.RequestLogEntry;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,10 +21,25 @@ import java.util.UUID;
 public final class InMemoryPredictions implements Predictions {
 
     private final List<Prediction> stored = new ArrayList<>();
+    private InMemoryRequestLog requestLog;
+
+    /** The log that {@link #addAll(RequestLogEntry, List)} appends to; an {@link InMemoryRequestLog} links itself. */
+    void logTo(InMemoryRequestLog log) {
+        this.requestLog = log;
+    }
 
     @Override
     public void addAll(List<Prediction> predictions) {
         stored.addAll(predictions);
+    }
+
+    @Override
+    public void addAll(RequestLogEntry madeBy, List<Prediction> predictions) {
+        if (requestLog == null) {
+            throw new IllegalStateException("no InMemoryRequestLog is linked to these predictions");
+        }
+        requestLog.append(List.of(madeBy));
+        addAll(predictions);
     }
 
     @Override

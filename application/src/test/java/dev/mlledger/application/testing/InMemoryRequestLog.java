@@ -20,6 +20,7 @@ public final class InMemoryRequestLog implements RequestLog {
 
     public InMemoryRequestLog(InMemoryPredictions predictions) {
         this.predictions = predictions;
+        predictions.logTo(this);
     }
 
     @Override

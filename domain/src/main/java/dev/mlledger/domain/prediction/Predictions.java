@@ -2,6 +2,7 @@ package dev.mlledger.domain.prediction;
 
 import dev.mlledger.domain.paging.Keyset;
 import dev.mlledger.domain.paging.Page;
+import dev.mlledger.domain.requestlog.RequestLogEntry;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,13 @@ public interface Predictions {
      * round trip whatever their number, and counts them in the statistics {@link #tally} reads.
      */
     void addAll(List<Prediction> predictions);
+
+    /**
+     * Stores the log entry of the request that made the predictions, and the predictions, all or none: what
+     * {@code RequestLog.append(List.of(madeBy))} followed by {@link #addAll(List)} does, in one step (the
+     * JDBC adapter sends it as one statement, the hot path of scoring).
+     */
+    void addAll(RequestLogEntry madeBy, List<Prediction> predictions);
 
     Optional<Prediction> find(UUID id);
 

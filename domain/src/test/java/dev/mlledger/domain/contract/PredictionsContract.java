@@ -67,6 +67,23 @@ public abstract class PredictionsContract extends StorageContract {
     }
 
     @Test
+    void a_request_and_the_predictions_it_made_are_stored_together_or_not_at_all() {
+        RequestLogEntry request = ContractData.request(T0);
+        List<Prediction> made = List.of(ContractData.prediction(request, T0, 0.2, "m", "E-1"),
+                ContractData.prediction(request, T0, 0.8, "m", "E-2"));
+        writing(() -> store.predictions().addAll(request, made));
+
+        assertTrue(read(() -> store.requestLog().find(request.id())).isPresent());
+        assertEquals(made.stream().map(Prediction::id).toList(),
+                read(() -> store.predictions().findByRequest(request.id())).stream().map(Prediction::id).toList());
+
+        RequestLogEntry second = ContractData.request(T0);
+        Prediction twice = ContractData.prediction(second, T0, 0.5, "m", null);
+        assertThrows(RuntimeException.class, () -> writing(() -> store.predictions().addAll(second, List.of(twice, twice))));
+        assertTrue(read(() -> store.requestLog().find(second.id())).isEmpty(), "the request goes with its predictions");
+    }
+
+    @Test
     void a_prediction_of_a_request_that_was_never_logged_is_refused() {
         RequestLogEntry neverLogged = ContractData.request(T0);
 

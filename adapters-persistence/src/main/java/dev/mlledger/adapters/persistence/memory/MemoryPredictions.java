@@ -5,6 +5,7 @@ import dev.mlledger.domain.paging.Page;
 import dev.mlledger.domain.prediction.Prediction;
 import dev.mlledger.domain.prediction.PredictionFilter;
 import dev.mlledger.domain.prediction.Predictions;
+import dev.mlledger.domain.requestlog.RequestLogEntry;
 import dev.mlledger.domain.prediction.RiskLevel;
 import dev.mlledger.domain.prediction.RiskTally;
 import io.micronaut.context.annotation.Requires;
@@ -34,6 +35,12 @@ public class MemoryPredictions implements Predictions {
 
     public MemoryPredictions(MemoryStore store) {
         this.store = store;
+    }
+
+    @Override
+    public void addAll(RequestLogEntry madeBy, List<Prediction> predictions) {
+        store.requests.insert(store.writing(), madeBy);
+        addAll(predictions);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.mlledger.domain.prediction.PredictionFilter;
 import dev.mlledger.domain.prediction.Predictions;
 import dev.mlledger.domain.prediction.RiskLevel;
 import dev.mlledger.domain.prediction.RiskTally;
+import dev.mlledger.domain.requestlog.RequestLogEntry;
 import dev.mlledger.adapters.persistence.transaction.SqlTimes;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -20,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +34,13 @@ import java.util.UUID;
 public class JdbcPredictions implements Predictions {
 
     /**
-     * The predictions and their roll-up increments, in one statement: one round trip for a whole batch. Each
-     * session adds to its own shard of the roll-up rows, so concurrent writers rarely wait on a row lock; every
-     * writer (and the purge) locks roll-up rows in key order, hourly before daily, so they cannot deadlock.
+     * The predictions and their roll-up increments, as the data-modifying parts of one statement: one round trip
+     * for a whole batch. Each session adds to its own shard of the roll-up rows, so concurrent writers rarely wait
+     * on a row lock; every writer (and the purge) locks roll-up rows in key order, hourly before daily, so they
+     * cannot deadlock.
      */
-    private static final String ADD_ALL = """
-            WITH added AS (
+    private static final String ADD_PREDICTIONS = """
+            added AS (
                 INSERT INTO predictions (id, request_id, created_at, prediction_date, employee_id, attrition_prob,
                                          risk_level, model_version, features_snapshot)
                 SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::varchar[],
@@ -61,6 +64,14 @@ public class JdbcPredictions implements Predictions {
             ON CONFLICT (bucket, model_version, risk_level, shard) DO UPDATE
                 SET prediction_count = t.prediction_count + EXCLUDED.prediction_count,
                     prob_sum = t.prob_sum + EXCLUDED.prob_sum""";
+    private static final String ADD_ALL = "WITH " + ADD_PREDICTIONS;
+    /** The request's log entry too, in the same statement: scoring's hot path is one round trip. */
+    private static final String ADD_ALL_WITH_REQUEST = """
+            WITH request AS (
+                INSERT INTO api_requests (id, created_at, endpoint, method, request_data, client_ip, user_agent,
+                                          http_status, response_time_ms)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+            ), """ + ADD_PREDICTIONS;
     private static final String COLUMNS = """
             id, request_id, created_at, prediction_date, employee_id, attrition_prob, risk_level, model_version""";
     private static final String FIND = "SELECT " + COLUMNS + ", features_snapshot::text FROM predictions WHERE id = ?";
@@ -80,19 +91,33 @@ public class JdbcPredictions implements Predictions {
         }
         Connection connection = unitOfWork.connection();
         try (PreparedStatement insert = connection.prepareStatement(ADD_ALL)) {
-            insert.setArray(1, SqlArrays.text(connection, predictions, Prediction::id));
-            insert.setArray(2, SqlArrays.text(connection, predictions, Prediction::requestId));
-            insert.setArray(3, SqlArrays.text(connection, predictions, Prediction::createdAt));
-            insert.setArray(4, SqlArrays.text(connection, predictions, Prediction::predictionDate));
-            insert.setArray(5, SqlArrays.text(connection, predictions, Prediction::employeeId));
-            insert.setArray(6, SqlArrays.float8(connection, predictions, p -> p.probability().value()));
-            insert.setArray(7, SqlArrays.text(connection, predictions, Prediction::riskLevel));
-            insert.setArray(8, SqlArrays.text(connection, predictions, Prediction::modelVersion));
-            insert.setArray(9, SqlArrays.text(connection, predictions,
-                    p -> p.featuresSnapshot() == null ? null : p.featuresSnapshot().text()));
+            bindPredictions(connection, insert, 1, predictions);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new JdbcFailure("add " + predictions.size() + " predictions", e);
+        }
+    }
+
+    @Override
+    public void addAll(RequestLogEntry madeBy, List<Prediction> predictions) {
+        if (predictions.isEmpty()) {
+            throw new IllegalArgumentException("a request that made no prediction is logged through the RequestLog");
+        }
+        Connection connection = unitOfWork.connection();
+        try (PreparedStatement insert = connection.prepareStatement(ADD_ALL_WITH_REQUEST)) {
+            insert.setObject(1, madeBy.id());
+            insert.setObject(2, SqlTimes.parameter(madeBy.createdAt()));
+            insert.setString(3, madeBy.endpoint());
+            insert.setString(4, madeBy.method());
+            insert.setString(5, madeBy.requestData().text());
+            insert.setString(6, madeBy.clientIp());
+            insert.setString(7, madeBy.userAgent());
+            insert.setInt(8, madeBy.httpStatus());
+            insert.setObject(9, madeBy.responseTimeMs(), Types.INTEGER);
+            bindPredictions(connection, insert, 10, predictions);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new JdbcFailure("add request " + madeBy.id() + " with " + predictions.size() + " predictions", e);
         }
     }
 
@@ -216,6 +241,21 @@ public class JdbcPredictions implements Predictions {
         }
     }
 
+
+    /** The nine column arrays of the predictions, from parameter {@code first} on. */
+    private static void bindPredictions(Connection connection, PreparedStatement insert, int first,
+                                        List<Prediction> predictions) throws SQLException {
+        insert.setArray(first, SqlArrays.text(connection, predictions, Prediction::id));
+        insert.setArray(first + 1, SqlArrays.text(connection, predictions, Prediction::requestId));
+        insert.setArray(first + 2, SqlArrays.text(connection, predictions, Prediction::createdAt));
+        insert.setArray(first + 3, SqlArrays.text(connection, predictions, Prediction::predictionDate));
+        insert.setArray(first + 4, SqlArrays.text(connection, predictions, Prediction::employeeId));
+        insert.setArray(first + 5, SqlArrays.float8(connection, predictions, p -> p.probability().value()));
+        insert.setArray(first + 6, SqlArrays.text(connection, predictions, Prediction::riskLevel));
+        insert.setArray(first + 7, SqlArrays.text(connection, predictions, Prediction::modelVersion));
+        insert.setArray(first + 8, SqlArrays.text(connection, predictions,
+                p -> p.featuresSnapshot() == null ? null : p.featuresSnapshot().text()));
+    }
 
     /**
      * A bound a client chose, moved into the span PostgreSQL can compare with (as {@link TallyPlan} does): any
