@@ -61,6 +61,16 @@ public abstract class ApiEndToEndSuite {
     }
 
     @Test
+    void a_body_that_starts_with_a_byte_order_mark_is_scored_and_logged_as_sent() {
+        HttpResponse<String> scored = http().postJson("/api/v1/predict",
+                "\uFEFF{\"employee_id\": \"BOM-1\", \"features\": " + FEATURES + "}");
+
+        assertEquals(200, scored.statusCode(), scored.body());
+        Map<String, Object> request = parse(http().get("/api/v1/requests/" + parse(scored.body()).get("request_id")).body());
+        assertEquals("BOM-1", ((Map<?, ?>) request.get("request_data")).get("employee_id"));
+    }
+
+    @Test
     void a_batch_with_one_bad_item_stores_nothing_and_a_good_one_stores_every_item_in_order() {
         String bad = "{\"items\": [{\"employee_id\": \"B-1\", \"features\": " + FEATURES + "}, "
                 + "{\"employee_id\": \"B-2\", \"features\": {\"age\": \"old\"}}]}";

@@ -193,7 +193,7 @@ public class ExperimentController {
 
     private JsonNode parse(HttpRequest<?> request, byte[] body) {
         JsonNode json = bodies.object(body);
-        RequestAttributes.setRequestData(request, bodies.document(json));
+        RequestAttributes.setRequestData(request, JsonBodies.asSent(body));
         return json;
     }
 }

@@ -186,7 +186,7 @@ public class RunController {
 
     private JsonNode parse(HttpRequest<?> request, byte[] body) {
         JsonNode json = bodies.object(body);
-        RequestAttributes.setRequestData(request, bodies.document(json));
+        RequestAttributes.setRequestData(request, JsonBodies.asSent(body));
         return json;
     }
 }

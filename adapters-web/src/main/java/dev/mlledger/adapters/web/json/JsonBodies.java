@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,16 @@ public class JsonBodies {
             throw new InvalidInput(unstorable);
         }
         return node;
+    }
+
+    /**
+     * A body that {@link #object} accepted, as the text the client sent, for the request log: it was checked to
+     * be JSON with nothing PostgreSQL cannot store, so it need not be written again (a byte-order mark, which
+     * the parser skips but {@code jsonb} would not, is dropped).
+     */
+    public static JsonDocument asSent(byte[] acceptedBody) {
+        String text = new String(acceptedBody, StandardCharsets.UTF_8);
+        return new JsonDocument(text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
     /** The node as JSON text, for storing. */

@@ -63,7 +63,7 @@ public class PredictController {
     @Post(consumes = MediaType.APPLICATION_JSON)
     public PredictionView predict(HttpRequest<?> request, @Body byte[] body) {
         JsonNode json = bodies.object(body);
-        JsonDocument requestData = bodies.document(json);
+        JsonDocument requestData = JsonBodies.asSent(body);
         RequestAttributes.setRequestData(request, requestData);
         List<Violation> violations = new ArrayList<>();
         EmployeeToScore employee = employee(json, "", violations);
@@ -79,7 +79,7 @@ public class PredictController {
     @Post(value = "/batch", consumes = MediaType.APPLICATION_JSON)
     public ScoredBatchView batch(HttpRequest<?> request, @Body byte[] body) {
         JsonNode json = bodies.object(body);
-        JsonDocument requestData = bodies.document(json);
+        JsonDocument requestData = JsonBodies.asSent(body);
         RequestAttributes.setRequestData(request, requestData);
         List<Violation> violations = new ArrayList<>();
         JsonFields fields = new JsonFields(json, "", violations);

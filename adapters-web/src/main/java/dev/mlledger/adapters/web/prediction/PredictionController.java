@@ -87,7 +87,7 @@ public class PredictionController {
     @Post(consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<PredictionView> record(HttpRequest<?> request, @Body byte[] body) {
         JsonNode json = bodies.object(body);
-        JsonDocument requestData = bodies.document(json);
+        JsonDocument requestData = JsonBodies.asSent(body);
         RequestAttributes.setRequestData(request, requestData);
         List<Violation> violations = new ArrayList<>();
         JsonFields fields = new JsonFields(json, "", violations);
