@@ -10,8 +10,11 @@ import dev.mlledger.domain.prediction.Prediction;
 import dev.mlledger.domain.prediction.RiskLevel;
 import dev.mlledger.domain.requestlog.RequestLogEntry;
 
+import dev.mlledger.domain.prediction.PredictionFilter;
+
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Small builders for the contract suites. */
 public final class ContractData {
@@ -39,6 +42,17 @@ public final class ContractData {
 
     public static Run run(UUID experimentId, Instant at, Integer seed) {
         return Run.started(Ids.newId(), experimentId, at, seed);
+    }
+
+    /** Whether a prediction is one a filter selects, by the filter's own definition (a test's oracle). */
+    public static Predicate<Prediction> selects(PredictionFilter filter) {
+        return p -> (filter.riskLevel() == null || filter.riskLevel() == p.riskLevel())
+                && (filter.employeeId() == null || filter.employeeId().equals(p.employeeId()))
+                && (filter.modelVersion() == null || filter.modelVersion().equals(p.modelVersion()))
+                && (filter.from() == null || !p.createdAt().isBefore(filter.from()))
+                && (filter.to() == null || p.createdAt().isBefore(filter.to()))
+                && (filter.minProb() == null || p.probability().value() >= filter.minProb())
+                && (filter.maxProb() == null || p.probability().value() <= filter.maxProb());
     }
 
     /** PostgreSQL's uuid order: unsigned, most significant bits first ({@link UUID#compareTo} is signed). */

@@ -14,6 +14,7 @@ import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.Runs;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.json.JsonDocument;
+import dev.mlledger.domain.contract.ContractData;
 import dev.mlledger.domain.paging.Keyset;
 import dev.mlledger.domain.paging.Page;
 import dev.mlledger.domain.prediction.AttritionProbability;
@@ -40,7 +41,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static dev.mlledger.adapters.persistence.testing.LedgerRows.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,7 +108,7 @@ class MemoryAdaptersTest {
                 new PredictionFilter(RiskLevel.MEDIUM, "E-1", "model-a", from, to, 0.1, 0.9));
 
         for (PredictionFilter filter : filters) {
-            List<Prediction> expected = stored.stream().filter(selects(filter)).sorted(NEWEST_FIRST)
+            List<Prediction> expected = stored.stream().filter(ContractData.selects(filter)).sorted(NEWEST_FIRST)
                     .map(MemoryAdaptersTest::withoutSnapshot).toList();
             assertEquals(expected, allPages(filter, 9), filter::toString);
         }
@@ -338,15 +338,6 @@ class MemoryAdaptersTest {
         }
     }
 
-    private static Predicate<Prediction> selects(PredictionFilter filter) {
-        return p -> (filter.riskLevel() == null || filter.riskLevel() == p.riskLevel())
-                && (filter.employeeId() == null || filter.employeeId().equals(p.employeeId()))
-                && (filter.modelVersion() == null || filter.modelVersion().equals(p.modelVersion()))
-                && (filter.from() == null || !p.createdAt().isBefore(filter.from()))
-                && (filter.to() == null || p.createdAt().isBefore(filter.to()))
-                && (filter.minProb() == null || p.probability().value() >= filter.minProb())
-                && (filter.maxProb() == null || p.probability().value() <= filter.maxProb());
-    }
 
     /** The tallies of the predictions in [from, to) of the model (any model when null), counted one by one. */
     private static Map<String, RiskTally> bruteForceTally(List<Prediction> stored, Instant from, Instant to, String model) {

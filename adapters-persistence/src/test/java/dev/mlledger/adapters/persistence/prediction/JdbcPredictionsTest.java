@@ -4,6 +4,7 @@ import dev.mlledger.adapters.persistence.testing.FreshDatabaseTest;
 import dev.mlledger.adapters.persistence.testing.LedgerRows;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.json.JsonDocument;
+import dev.mlledger.domain.contract.ContractData;
 import dev.mlledger.domain.paging.Keyset;
 import dev.mlledger.domain.paging.Page;
 import dev.mlledger.domain.prediction.AttritionProbability;
@@ -32,7 +33,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static dev.mlledger.adapters.persistence.testing.LedgerRows.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -200,7 +200,7 @@ class JdbcPredictionsTest extends FreshDatabaseTest {
                 filter(RiskLevel.HIGH, "E-1", "model-a", DAY_ONE, to, 0.6, 1.0));
 
         for (PredictionFilter filter : filters) {
-            List<Prediction> expected = stored.stream().filter(selects(filter)).sorted(NEWEST_FIRST)
+            List<Prediction> expected = stored.stream().filter(ContractData.selects(filter)).sorted(NEWEST_FIRST)
                     .map(JdbcPredictionsTest::withoutSnapshot).toList();
             assertEquals(expected, allPages(filter, 500), filter::toString);
             assertEquals(expected, allPages(filter, 7), filter::toString);
@@ -352,15 +352,6 @@ class JdbcPredictionsTest extends FreshDatabaseTest {
         }
     }
 
-    private static Predicate<Prediction> selects(PredictionFilter filter) {
-        return p -> (filter.riskLevel() == null || filter.riskLevel() == p.riskLevel())
-                && (filter.employeeId() == null || filter.employeeId().equals(p.employeeId()))
-                && (filter.modelVersion() == null || filter.modelVersion().equals(p.modelVersion()))
-                && (filter.from() == null || !p.createdAt().isBefore(filter.from()))
-                && (filter.to() == null || p.createdAt().isBefore(filter.to()))
-                && (filter.minProb() == null || p.probability().value() >= filter.minProb())
-                && (filter.maxProb() == null || p.probability().value() <= filter.maxProb());
-    }
 
     private static PredictionFilter filter(RiskLevel level, String employee, String model, Instant from, Instant to,
                                            Double minProb, Double maxProb) {
