@@ -58,10 +58,6 @@ public final class RunningService implements AutoCloseable {
         }
     }
 
-    public ApplicationContext context() {
-        return context;
-    }
-
     public EmbeddedServer server() {
         return server;
     }

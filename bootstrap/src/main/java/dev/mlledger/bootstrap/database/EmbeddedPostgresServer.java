@@ -73,10 +73,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
     public Path dataDirectory() {
         return dataDirectory;
     }

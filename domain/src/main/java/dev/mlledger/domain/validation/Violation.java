@@ -14,9 +14,4 @@ public record Violation(String field, String message) {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(message, "message");
     }
-
-    /** The same violation one level down, e.g. {@code features.age} inside {@code items[3]}. */
-    public Violation under(String parent) {
-        return new Violation(parent + "." + field, message);
-    }
 }

@@ -64,11 +64,6 @@ public final class TestPostgres {
         return instance;
     }
 
-    /** Where the server came from: {@code TEST_JDBC_URL}, {@code testcontainers} or {@code embedded}. */
-    public String source() {
-        return source;
-    }
-
     /** A new, empty database of its own (Flyway migrates it when a service starts on it). */
     public synchronized TestDatabase createDatabase() {
         String name = "mlledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
