@@ -52,13 +52,6 @@ class ExperimentEndpointTest extends FreshDatabaseTest {
     @Inject
     EmbeddedServer server;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("micronaut.server.port", "-1");   // any free port: another build on the machine may hold 8080
-        return properties;
-    }
-
     private TrackingApi api;
 
     @BeforeEach

@@ -23,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -48,13 +47,6 @@ class MetricsEndpointTest extends FreshDatabaseTest {
 
     @Inject
     EmbeddedServer server;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("micronaut.server.port", "-1");   // any free port: another build on the machine may hold 8080
-        return properties;
-    }
 
     private TrackingApi api;
     private String run;

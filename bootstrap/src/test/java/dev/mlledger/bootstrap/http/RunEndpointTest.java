@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,13 +37,6 @@ class RunEndpointTest extends FreshDatabaseTest {
 
     @Inject
     EmbeddedServer server;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("micronaut.server.port", "-1");   // any free port: another build on the machine may hold 8080
-        return properties;
-    }
 
     private TrackingApi api;
 
