@@ -4,11 +4,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.http.annotation.Controller;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +90,27 @@ class ArchitectureTest {
         noClasses().that().areAnnotatedWith(Controller.class)
                 .should().dependOnClassesThat()
                 .resideInAnyPackage(PERSISTENCE, "io.micronaut.data..", "java.sql..", "javax.sql..", "org.flywaydb..")
+                .allowEmptyShould(false)
+                .check(mlledger);
+    }
+    /**
+     * Statements are methods of Micronaut Data repositories. Plain JDBC only where docs/adapters.md says why
+     * none can do: creating the embedded database before any pool exists, and running the undo scripts.
+     */
+    @Test
+    void plain_jdbc_statements_are_only_in_the_classes_docs_adapters_md_lists() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.mlledger.bootstrap.database.EmbeddedPostgresServer")
+                .and().doNotHaveFullyQualifiedName("dev.mlledger.bootstrap.cli.DatabaseCli")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.PreparedStatement")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.ResultSet")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.Statement")
+                .check(mlledger);
+    }
+
+    @Test
+    void repositories_and_their_row_types_are_not_seen_outside_their_package_of_the_persistence_adapter() {
+        classes().that().areAnnotatedWith(MappedEntity.class).or().areAnnotatedWith(JdbcRepository.class)
+                .should().resideInAPackage(PERSISTENCE).andShould().notBePublic()
                 .allowEmptyShould(false)
                 .check(mlledger);
     }

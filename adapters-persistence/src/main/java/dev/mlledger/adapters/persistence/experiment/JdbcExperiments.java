@@ -1,7 +1,6 @@
 package dev.mlledger.adapters.persistence.experiment;
 
-import dev.mlledger.adapters.persistence.transaction.JdbcFailure;
-import dev.mlledger.adapters.persistence.transaction.JdbcUnitOfWork;
+import dev.mlledger.adapters.persistence.jdbc.Columns;
 import dev.mlledger.domain.experiment.ConcurrentUpdate;
 import dev.mlledger.domain.experiment.Experiment;
 import dev.mlledger.domain.experiment.ExperimentFilter;
@@ -10,149 +9,90 @@ import dev.mlledger.domain.experiment.ExperimentSummary;
 import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.paging.Keyset;
 import dev.mlledger.domain.paging.Page;
-import dev.mlledger.adapters.persistence.transaction.SqlTimes;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Experiments in {@code experiments}. */
+/** Experiments in {@code experiments}, through {@link ExperimentRepository}. */
 @Singleton
 @Requires(property = "mlledger.persistence.adapter", value = "jdbc", defaultValue = "jdbc")
 public class JdbcExperiments implements Experiments {
 
-    private static final String COLUMNS = "id, name, owner, description, status, created_at, version";
-    private static final String INSERT = """
-            INSERT INTO experiments (id, name, owner, description, status, created_at, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
-    private static final String FIND = "SELECT " + COLUMNS + " FROM experiments WHERE id = ?";
-    private static final String UPDATE = """
-            UPDATE experiments SET description = ?, status = ?, version = version + 1
-            WHERE id = ? AND version = ?""";
-    private static final String DELETE = "DELETE FROM experiments WHERE id = ?";
+    /** After every experiment ever created, as PostgreSQL orders (created_at, id): the keyset of a first page. */
+    private static final OffsetDateTime END_OF_TIME = Columns.time(Instant.parse("9999-12-31T23:59:59Z"));
+    private static final UUID LAST_ID = new UUID(-1L, -1L);
 
-    private final JdbcUnitOfWork unitOfWork;
+    private final ExperimentRepository repository;
 
-    public JdbcExperiments(JdbcUnitOfWork unitOfWork) {
-        this.unitOfWork = unitOfWork;
+    public JdbcExperiments(ExperimentRepository repository) {
+        this.repository = repository;
     }
 
     @Override
     public void add(Experiment experiment) {
-        try (PreparedStatement insert = unitOfWork.connection().prepareStatement(INSERT)) {
-            insert.setObject(1, experiment.id());
-            insert.setString(2, experiment.name());
-            insert.setString(3, experiment.owner());
-            insert.setString(4, experiment.description());
-            insert.setString(5, experiment.status().wireName());
-            insert.setObject(6, SqlTimes.parameter(experiment.createdAt()));
-            insert.setLong(7, experiment.version());
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new JdbcFailure("add experiment " + experiment.id(), e);
-        }
+        repository.save(row(experiment));
     }
 
     @Override
     public Optional<Experiment> find(UUID id) {
-        return findOne(FIND, id);
+        return repository.findById(id).map(JdbcExperiments::experiment);
     }
 
     @Override
     public Optional<Experiment> findForUpdate(UUID id) {
-        return findOne(FIND + " FOR UPDATE", id);
-    }
-
-    private Optional<Experiment> findOne(String sql, UUID id) {
-        try (PreparedStatement select = unitOfWork.connection().prepareStatement(sql)) {
-            select.setObject(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(experiment(row)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new JdbcFailure("find experiment " + id, e);
-        }
+        return repository.findByIdForUpdate(id).map(JdbcExperiments::experiment);
     }
 
     @Override
     public Experiment update(Experiment changed) {
-        try (PreparedStatement update = unitOfWork.connection().prepareStatement(UPDATE)) {
-            update.setString(1, changed.description());
-            update.setString(2, changed.status().wireName());
-            update.setObject(3, changed.id());
-            update.setLong(4, changed.version());
-            if (update.executeUpdate() == 0) {
-                throw new ConcurrentUpdate("experiment " + changed.id());
-            }
-            return new Experiment(changed.id(), changed.name(), changed.owner(), changed.description(),
-                    changed.status(), changed.createdAt(), changed.version() + 1);
-        } catch (SQLException e) {
-            throw new JdbcFailure("update experiment " + changed.id(), e);
+        try {
+            return experiment(repository.update(row(changed)));
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentUpdate("experiment " + changed.id());
         }
     }
 
     @Override
     public boolean delete(UUID id) {
-        try (PreparedStatement delete = unitOfWork.connection().prepareStatement(DELETE)) {
-            delete.setObject(1, id);
-            return delete.executeUpdate() > 0;
-        } catch (SQLException e) {
-            throw new JdbcFailure("delete experiment " + id, e);
-        }
+        return repository.deleteById(id) > 0;
     }
 
     @Override
     public Page<ExperimentSummary> list(ExperimentFilter filter, Keyset after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(prefixed("e."))
-                .append(", (SELECT count(*) FROM runs r WHERE r.experiment_id = e.id) AS run_count")
-                .append(" FROM experiments e WHERE true");
-        List<Object> parameters = new ArrayList<>();
-        if (filter.owner() != null) {
-            sql.append(" AND e.owner = ?");
-            parameters.add(filter.owner());
-        }
-        if (filter.status() != null) {
-            sql.append(" AND e.status = ?");
-            parameters.add(filter.status().wireName());
-        }
-        if (after != null) {
-            sql.append(" AND (e.created_at, e.id) < (?, ?)");
-            parameters.add(SqlTimes.parameter(after.createdAt()));
-            parameters.add(after.id());
-        }
-        sql.append(" ORDER BY e.created_at DESC, e.id DESC LIMIT ?");
-        parameters.add(limit + 1);
-        try (PreparedStatement select = unitOfWork.connection().prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                select.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                List<ExperimentSummary> fetched = new ArrayList<>(limit + 1);
-                while (rows.next()) {
-                    fetched.add(new ExperimentSummary(experiment(rows), rows.getLong("run_count")));
-                }
-                return Page.ofOneExtra(fetched, limit);
-            }
-        } catch (SQLException e) {
-            throw new JdbcFailure("list experiments", e);
-        }
+        OffsetDateTime beforeCreatedAt = after == null ? END_OF_TIME : Columns.time(after.createdAt());
+        UUID beforeId = after == null ? LAST_ID : after.id();
+        String status = filter.status() == null ? null : column(filter.status());
+        List<ExperimentSummaryRow> rows = filter.owner() == null
+                ? repository.findPage(beforeCreatedAt, beforeId, status, limit + 1)
+                : repository.findPageOfOwner(filter.owner(), beforeCreatedAt, beforeId, status, limit + 1);
+        return Page.ofOneExtra(rows.stream().map(row -> new ExperimentSummary(
+                new Experiment(row.id(), row.name(), row.owner(), row.description(), status(row.status()),
+                        row.createdAt(), row.version()), row.runCount())).toList(), limit);
     }
 
-    private static String prefixed(String alias) {
-        return alias + COLUMNS.replace(", ", ", " + alias);
+    private static ExperimentRow row(Experiment experiment) {
+        return new ExperimentRow(experiment.id(), experiment.name(), experiment.owner(), experiment.description(),
+                column(experiment.status()), Columns.stored(experiment.createdAt()), experiment.version());
     }
 
-    private static Experiment experiment(ResultSet row) throws SQLException {
-        return new Experiment(row.getObject("id", UUID.class), row.getString("name"), row.getString("owner"),
-                row.getString("description"),
-                ExperimentStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
-                SqlTimes.instant(row, "created_at"), row.getLong("version"));
+    private static Experiment experiment(ExperimentRow row) {
+        return new Experiment(row.id(), row.name(), row.owner(), row.description(), status(row.status()),
+                row.createdAt(), row.version());
+    }
+
+    /** Statuses are stored in lower case ({@code running}), as the table's check constraint lists them. */
+    static String column(ExperimentStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    static ExperimentStatus status(String column) {
+        return ExperimentStatus.valueOf(column.toUpperCase(Locale.ROOT));
     }
 }

@@ -16,10 +16,16 @@ record TallyPlan(List<Range> days, List<Range> hours, List<Range> raw) {
 
     /** A half-open interval [start, end). */
     record Range(Instant start, Instant end) {
+        /** An empty range, for a piece a plan does not have. */
+        static final Range NONE = new Range(Instant.EPOCH, Instant.EPOCH);
     }
 
     static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+
+    boolean isEmpty() {
+        return days.isEmpty() && hours.isEmpty() && raw.isEmpty();
+    }
 
     static TallyPlan of(Instant from, Instant to) {
         Instant lower = from == null || from.isBefore(EARLIEST) ? EARLIEST : from;

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * A unit of work is a PostgreSQL transaction on one pooled connection, managed by Micronaut's transaction
- * manager; the JDBC adapters run their statements on {@link #connection()}. A unit of work inside another
+ * manager; the repositories of the JDBC adapters run their statements on its connection. A unit of work inside another
  * joins it. A unit of work that PostgreSQL aborts as a deadlock victim or for a serialization failure is run
  * again (the work must not depend on side effects of an earlier try).
  */
@@ -57,10 +57,5 @@ public class JdbcUnitOfWork implements UnitOfWork {
         } catch (RuntimeException e) {
             throw StorageFailures.translate(e);
         }
-    }
-
-    /** The connection of the current unit of work. */
-    public Connection connection() {
-        return transactions.getConnection();
     }
 }

@@ -2,8 +2,16 @@ package dev.mlledger.adapters.persistence.transaction;
 
 import dev.mlledger.adapters.persistence.testing.FreshDatabaseTest;
 import dev.mlledger.adapters.persistence.testing.LedgerRows;
+import dev.mlledger.domain.experiment.Experiment;
+import dev.mlledger.domain.experiment.ExperimentFilter;
+import dev.mlledger.domain.experiment.ExperimentStatus;
+import dev.mlledger.domain.experiment.Experiments;
+import dev.mlledger.domain.experiment.MetricPoint;
+import dev.mlledger.domain.experiment.Metrics;
+import dev.mlledger.domain.experiment.Runs;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.prediction.Prediction;
+import dev.mlledger.domain.prediction.PredictionFilter;
 import dev.mlledger.domain.prediction.Predictions;
 import dev.mlledger.domain.requestlog.RequestLog;
 import dev.mlledger.domain.requestlog.RequestLogEntry;
@@ -14,11 +22,13 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import static dev.mlledger.adapters.persistence.testing.LedgerRows.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +50,15 @@ class JdbcUnitOfWorkTest extends FreshDatabaseTest {
 
     @Inject
     Predictions predictions;
+
+    @Inject
+    Experiments experiments;
+
+    @Inject
+    Runs runs;
+
+    @Inject
+    Metrics metrics;
 
     @BeforeEach
     void startFromAnEmptyLedger() {
@@ -166,5 +185,38 @@ class JdbcUnitOfWorkTest extends FreshDatabaseTest {
             }
         }
         return "none";
+    }
+
+    @Test
+    void every_port_refuses_to_be_used_outside_a_unit_of_work_and_writes_nothing() {
+        UUID id = Ids.newId();
+        RequestLogEntry entry = request(id, AT);
+        List<Executable> calls = List.of(
+                () -> requestLog.find(id),
+                () -> requestLog.append(List.of(entry)),
+                () -> requestLog.purgeOlderThan(AT, 10),
+                () -> predictions.find(id),
+                () -> predictions.findByRequest(id),
+                () -> predictions.list(PredictionFilter.ALL, null, 10),
+                () -> predictions.tally(null, null, null),
+                () -> predictions.addAll(entry, List.of(LedgerRows.prediction(id, AT, "m", 0.5))),
+                () -> experiments.find(id),
+                () -> experiments.findForUpdate(id),
+                () -> experiments.list(new ExperimentFilter(null, null), null, 10),
+                () -> experiments.add(new Experiment(id, "e", "o", null, ExperimentStatus.CREATED, AT, 0)),
+                () -> experiments.delete(id),
+                () -> runs.find(id),
+                () -> runs.ofExperiment(id),
+                () -> runs.statusForLogging(id),
+                () -> metrics.latest(id),
+                () -> metrics.history(id, null, null, 10),
+                () -> metrics.addAll(id, List.of(new MetricPoint("loss", 1, 0.5, AT))));
+
+        for (Executable call : calls) {
+            RuntimeException thrown = assertThrows(RuntimeException.class, call);
+            assertTrue(thrown.getMessage().contains("transaction"), thrown.getMessage());
+        }
+        assertEquals(List.of(), LedgerRows.requestIds(database));
+        assertEquals(List.of(), LedgerRows.predictionIds(database));
     }
 }

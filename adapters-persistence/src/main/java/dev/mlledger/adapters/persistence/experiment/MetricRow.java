@@ -1,0 +1,21 @@
+package dev.mlledger.adapters.persistence.experiment;
+
+import dev.mlledger.adapters.persistence.jdbc.ProlepticInstant;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of {@code metrics}: one value of a run's metric at one step. */
+@MappedEntity("metrics")
+record MetricRow(
+        @Id UUID id,
+        UUID runId,
+        String name,
+        int step,
+        double value,
+        @TypeDef(type = DataType.STRING, converter = ProlepticInstant.class) Instant timestamp) {
+}
