@@ -7,6 +7,9 @@
 # the jar (./mvnw -q package -DskipTests), and a PostgreSQL at PGHOST:PGPORT (default 127.0.0.1:5432, user postgres)
 # where that user may create databases. Each run uses a fresh database mlledger_bench_<what>, dropped afterwards
 # unless KEEP_DB=1. Settings: DURATION (30s), CONNECTIONS (32 for predict), ROWS (1000000 for analytics/pages).
+# Before/after in one run: JARS="/tmp/before.jar bootstrap/target/mlledger.jar" bench/run.sh predictions runs
+# every measurement once per jar, alternating (ROUNDS=2: twice over), on the same data (loaded once), each
+# figure headed by its jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
@@ -14,8 +17,11 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 port=${PORT:-18080}
 duration=${DURATION:-30s}
-jar=bootstrap/target/mlledger.jar
-[ -f "$jar" ] || { echo "build the jar first: ./mvnw -q package -DskipTests" >&2; exit 1; }
+read -r -a jars <<< "${JARS:-bootstrap/target/mlledger.jar}"
+for jar in "${jars[@]}"; do
+  [ -f "$jar" ] || { echo "no jar $jar; build it first: ./mvnw -q package -DskipTests" >&2; exit 1; }
+done
+jar=${jars[0]}
 
 service_pid=""
 database=""
@@ -51,6 +57,17 @@ machine() {
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
   echo "java: $("$java_bin" -version 2>&1 | head -n 1)"
   echo "postgres: $(psql -Atqd postgres -c 'SHOW server_version') at $PGHOST:$PGPORT, synchronous_commit=$(psql -Atqd postgres -c 'SHOW synchronous_commit')"
+}
+
+# Runs "$@" once per jar of JARS, alternating (ROUNDS times over), with $jar set and a heading naming it.
+each_jar() {
+  local round
+  for round in $(seq 1 "${ROUNDS:-1}"); do
+    for jar in "${jars[@]}"; do
+      echo "-- jar: $jar (round $round)"
+      "$@"
+    done
+  done
 }
 
 bench_predict() {
@@ -94,6 +111,10 @@ load_rows() {
 bench_analytics() {
   echo "== analytics over ${ROWS:-1000000} predictions, 1 connection, $duration"
   load_rows analytics
+  each_jar measure_analytics
+}
+
+measure_analytics() {
   start_service
   wrk -t1 -c1 -d5s -s bench/analytics.lua "http://127.0.0.1:$port" > /dev/null
   wrk -t1 -c1 -d"$duration" --latency -s bench/analytics.lua "http://127.0.0.1:$port"
@@ -106,6 +127,10 @@ bench_analytics() {
 bench_pages() {
   echo "== GET /api/v1/predictions page 1 vs page ${PAGE:-10000} (limit 50) over ${ROWS:-1000000} predictions"
   load_rows pages
+  each_jar measure_pages
+}
+
+measure_pages() {
   start_service
   python3 bench/pages.py "http://127.0.0.1:$port" "${PAGE:-10000}"
   stop_service
@@ -152,16 +177,17 @@ bench_experiments() {
 
 machine
 case "$what" in
-  predict) bench_predict ;;
+  predict) each_jar bench_predict ;;
   pgbench) bench_pgbench ;;
-  batch) bench_batch ;;
+  batch) each_jar bench_batch ;;
   analytics) bench_analytics ;;
   pages) bench_pages ;;
-  metrics-batch) bench_metrics_batch ;;
-  history) bench_history ;;
-  experiments) bench_experiments ;;
-  predictions) bench_pgbench; bench_predict; bench_batch; bench_analytics; bench_pages ;;
-  tracking) bench_metrics_batch; bench_history; bench_experiments ;;
-  all) bench_pgbench; bench_predict; bench_batch; bench_analytics; bench_pages; bench_metrics_batch; bench_history; bench_experiments ;;
+  metrics-batch) each_jar bench_metrics_batch ;;
+  history) each_jar bench_history ;;
+  experiments) each_jar bench_experiments ;;
+  predictions) bench_pgbench; each_jar bench_predict; each_jar bench_batch; bench_analytics; bench_pages ;;
+  tracking) each_jar bench_metrics_batch; each_jar bench_history; each_jar bench_experiments ;;
+  all) bench_pgbench; each_jar bench_predict; each_jar bench_batch; bench_analytics; bench_pages
+       each_jar bench_metrics_batch; each_jar bench_history; each_jar bench_experiments ;;
   *) echo "usage: $0 predict|batch|analytics|pages|pgbench|metrics-batch|history|experiments|predictions|tracking|all" >&2; exit 2 ;;
 esac

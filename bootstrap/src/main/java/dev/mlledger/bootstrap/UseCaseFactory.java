@@ -30,7 +30,6 @@ import dev.mlledger.application.prediction.RecordPrediction;
 import dev.mlledger.application.prediction.RecordPredictionService;
 import dev.mlledger.application.prediction.ScoreEmployees;
 import dev.mlledger.application.prediction.ScoreEmployeesService;
-import dev.mlledger.application.requestlog.BufferedRequestRecorder;
 import dev.mlledger.application.requestlog.FindRequest;
 import dev.mlledger.application.requestlog.FindRequestService;
 import dev.mlledger.application.requestlog.PurgeRequestLog;
@@ -48,7 +47,6 @@ import dev.mlledger.bootstrap.metrics.CountingLogMetrics;
 import dev.mlledger.bootstrap.metrics.CountingRecordPrediction;
 import dev.mlledger.bootstrap.metrics.CountingScoreEmployees;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Bean;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -167,15 +165,5 @@ public class UseCaseFactory {
     @Singleton
     MetricHistory metricHistory(Runs runs, Metrics metrics, UnitOfWork unitOfWork) {
         return new MetricHistoryService(runs, metrics, unitOfWork);
-    }
-
-    /** Closed (and so flushed) before the pool it writes through, since it depends on it. */
-    @Singleton
-    @Bean(preDestroy = "close")
-    BufferedRequestRecorder requestRecorder(RequestLog requestLog, UnitOfWork unitOfWork,
-                                            @Value("${mlledger.request-log.buffer-capacity:10000}") int capacity,
-                                            @Value("${mlledger.request-log.batch-size:500}") int batchSize,
-                                            @Value("${mlledger.request-log.flush-interval:200ms}") Duration flushInterval) {
-        return new BufferedRequestRecorder(requestLog, unitOfWork, capacity, batchSize, flushInterval);
     }
 }

@@ -1,6 +1,6 @@
 package dev.mlledger.bootstrap.metrics;
 
-import dev.mlledger.application.requestlog.BufferedRequestRecorder;
+import dev.mlledger.adapters.persistence.requestlog.BufferedRequestRecorder;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
-package dev.mlledger.application.requestlog;
+package dev.mlledger.adapters.persistence.requestlog;
 
+import dev.mlledger.application.requestlog.RecordApiRequest;
 import dev.mlledger.domain.requestlog.RequestLog;
 import dev.mlledger.domain.requestlog.RequestLogEntry;
 import dev.mlledger.domain.transaction.UnitOfWork;
@@ -11,17 +12,24 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Buffers request-log entries in memory and writes them in batches from one background thread. A full buffer
+ * Buffers request-log entries in memory and writes them in batches from one background thread, through the
+ * {@link RequestLog} and {@link UnitOfWork} ports of whichever persistence adapter is active. A full buffer
  * or a store that keeps failing drops entries (counted in {@link #dropped()}), rather than slowing requests
- * down. {@link #close()} writes whatever is buffered, so a clean shutdown loses nothing.
+ * down. The application context starts the writer ({@link #start()}) and stops it ({@link #close()}), which
+ * writes whatever is buffered, before the pool it writes through closes: a clean shutdown loses nothing.
  */
+@Singleton
 public final class BufferedRequestRecorder implements RecordApiRequest, AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(BufferedRequestRecorder.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(BufferedRequestRecorder.class);
     private static final int ATTEMPTS = 3;
     private static final Duration CLOSE_CHECK = Duration.ofMillis(50);
 
@@ -35,15 +43,22 @@ public final class BufferedRequestRecorder implements RecordApiRequest, AutoClos
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closing;
 
-    public BufferedRequestRecorder(RequestLog requestLog, UnitOfWork unitOfWork, int capacity, int batchSize,
-                                   Duration flushInterval) {
+    public BufferedRequestRecorder(RequestLog requestLog, UnitOfWork unitOfWork,
+                                   @Value("${mlledger.request-log.buffer-capacity:10000}") int capacity,
+                                   @Value("${mlledger.request-log.batch-size:500}") int batchSize,
+                                   @Value("${mlledger.request-log.flush-interval:200ms}") Duration flushInterval) {
         this.requestLog = requestLog;
         this.unitOfWork = unitOfWork;
         this.buffer = new ArrayBlockingQueue<>(capacity);
         this.batchSize = batchSize;
         this.flushInterval = flushInterval;
         this.writer = Thread.ofPlatform().name("request-log-writer").daemon(true).unstarted(this::writeUntilClosed);
-        this.writer.start();
+    }
+
+    /** Starts the background writer. */
+    @PostConstruct
+    public void start() {
+        writer.start();
     }
 
     @Override
@@ -51,7 +66,7 @@ public final class BufferedRequestRecorder implements RecordApiRequest, AutoClos
         if (closing || !buffer.offer(entry)) {
             long total = dropped.incrementAndGet();
             if (total == 1 || total % 1000 == 0) {
-                LOG.warning(() -> "Request log buffer full or closed: " + total + " entries dropped so far");
+                LOG.warn("Request log buffer full or closed: {} entries dropped so far", total);
             }
         }
     }
@@ -73,6 +88,7 @@ public final class BufferedRequestRecorder implements RecordApiRequest, AutoClos
 
     /** Stops accepting entries, writes all buffered ones, and stops the writer thread. */
     @Override
+    @PreDestroy
     public void close() {
         closing = true;
         // no interrupt: it would fail a write in progress (and its retries) and drop that batch; the writer
@@ -146,7 +162,7 @@ public final class BufferedRequestRecorder implements RecordApiRequest, AutoClos
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS) {
                     dropped.addAndGet(entries.size());
-                    LOG.log(Level.WARNING, "Could not write " + entries.size() + " request-log entries; dropped them", e);
+                    LOG.warn("Could not write {} request-log entries; dropped them", entries.size(), e);
                     return;
                 }
                 pause(attempt);

@@ -1,12 +1,12 @@
-package dev.mlledger.application.requestlog;
+package dev.mlledger.adapters.persistence.requestlog;
 
-import dev.mlledger.application.testing.FakeUnitOfWork;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.json.JsonDocument;
 import dev.mlledger.domain.requestlog.PurgeResult;
 import dev.mlledger.domain.requestlog.RequestLog;
 import dev.mlledger.domain.requestlog.RequestLogEntry;
 import dev.mlledger.domain.storage.StorageUnavailable;
+import dev.mlledger.domain.transaction.UnitOfWork;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +34,7 @@ class BufferedRequestRecorderTest {
     @Test
     void every_entry_recorded_before_close_is_written_once() {
         CollectingLog store = new CollectingLog();
-        BufferedRequestRecorder recorder = new BufferedRequestRecorder(store, new FakeUnitOfWork(), 10_000, 50, FLUSH);
+        BufferedRequestRecorder recorder = started(store, 10_000, 50, FLUSH);
         List<RequestLogEntry> recorded = new ArrayList<>();
 
         for (int i = 0; i < 2_000; i++) {
@@ -53,7 +54,7 @@ class BufferedRequestRecorderTest {
     @Test
     void entries_are_written_in_the_background_without_waiting_for_close() throws InterruptedException {
         CollectingLog store = new CollectingLog();
-        try (BufferedRequestRecorder recorder = new BufferedRequestRecorder(store, new FakeUnitOfWork(), 100, 10, FLUSH)) {
+        try (BufferedRequestRecorder recorder = started(store, 100, 10, FLUSH)) {
             recorder.record(entry(1));
             recorder.record(entry(2));
 
@@ -70,7 +71,7 @@ class BufferedRequestRecorderTest {
     @Test
     void with_a_store_that_always_fails_entries_are_counted_as_dropped_and_recording_never_throws() {
         FailingLog store = new FailingLog();
-        BufferedRequestRecorder recorder = new BufferedRequestRecorder(store, new FakeUnitOfWork(), 1_000, 100, FLUSH);
+        BufferedRequestRecorder recorder = started(store, 1_000, 100, FLUSH);
 
         for (int i = 0; i < 150; i++) {
             RequestLogEntry entry = entry(i);
@@ -88,7 +89,7 @@ class BufferedRequestRecorderTest {
     @Test
     void a_full_buffer_drops_new_entries_instead_of_blocking_the_caller() throws InterruptedException {
         BlockingLog store = new BlockingLog();
-        BufferedRequestRecorder recorder = new BufferedRequestRecorder(store, new FakeUnitOfWork(), 2, 10, FLUSH);
+        BufferedRequestRecorder recorder = started(store, 2, 10, FLUSH);
 
         recorder.record(entry(0));
         assertTrue(store.writing.await(10, TimeUnit.SECONDS), "the writer took the first entry");
@@ -111,7 +112,7 @@ class BufferedRequestRecorderTest {
     @Test
     void a_batch_being_written_when_the_recorder_closes_is_not_lost() throws InterruptedException {
         BlockingLog store = new BlockingLog();
-        BufferedRequestRecorder recorder = new BufferedRequestRecorder(store, new FakeUnitOfWork(), 10, 10, FLUSH);
+        BufferedRequestRecorder recorder = started(store, 10, 10, FLUSH);
         recorder.record(entry(0));
         assertTrue(store.writing.await(10, TimeUnit.SECONDS), "the writer is writing");
 
@@ -126,6 +127,13 @@ class BufferedRequestRecorderTest {
         assertEquals(1, recorder.written());
         assertEquals(0, recorder.dropped());
         assertEquals(1, store.collected.sortedByTime().size());
+    }
+
+    private static BufferedRequestRecorder started(RequestLog store, int capacity, int batchSize, Duration flush) {
+        BufferedRequestRecorder recorder = new BufferedRequestRecorder(store, new DirectUnitOfWork(), capacity,
+                batchSize, flush);
+        recorder.start();
+        return recorder;
     }
 
     private static RequestLogEntry entry(int i) {
@@ -193,6 +201,20 @@ class BufferedRequestRecorderTest {
                 throw new IllegalStateException(e);
             }
             collected.append(entries);
+        }
+    }
+
+    /** Runs the work on the calling thread: the recorder's batching is under test, not transactions. */
+    private static final class DirectUnitOfWork implements UnitOfWork {
+
+        @Override
+        public <T> T write(Supplier<T> work) {
+            return work.get();
+        }
+
+        @Override
+        public <T> T read(Supplier<T> work) {
+            return work.get();
         }
     }
 }
