@@ -59,13 +59,14 @@ class IdsLayoutTest {
     private static List<UUID> firstIdsOfMilliseconds() {
         List<UUID> firsts = new ArrayList<>();
         long seen = millis(Ids.newId());
-        while (firsts.size() < MILLISECONDS) {
+        for (int i = 0; i < 100_000_000 && firsts.size() < MILLISECONDS; i++) {
             UUID id = Ids.newId();
             if (millis(id) != seen) {
                 firsts.add(id);
                 seen = millis(id);
             }
         }
+        assertEquals(MILLISECONDS, firsts.size(), "the millisecond prefix stopped moving");
         return firsts;
     }
 
