@@ -1,0 +1,92 @@
+package dev.mlledger.application.experiment;
+
+import dev.mlledger.application.testing.FakeUnitOfWork;
+import dev.mlledger.application.testing.InMemoryExperiments;
+import dev.mlledger.application.testing.InMemoryRuns;
+import dev.mlledger.domain.experiment.ExperimentStatus;
+import dev.mlledger.domain.experiment.Run;
+import dev.mlledger.domain.experiment.RunStatus;
+import dev.mlledger.domain.validation.InvalidInput;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CreateExperimentServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+
+    private final InMemoryRuns runs = new InMemoryRuns();
+    private final InMemoryExperiments experiments = new InMemoryExperiments(runs);
+    private final FakeUnitOfWork unitOfWork = new FakeUnitOfWork();
+    private final CreateExperiment create = new CreateExperimentService(experiments, runs, unitOfWork,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void an_experiment_without_runs_is_created_as_created_and_stored_in_one_unit_of_work() {
+        ExperimentWithRuns created = create.create(new NewExperiment("baseline", "alice", "first try", null));
+
+        assertEquals(ExperimentStatus.CREATED, created.experiment().status());
+        assertEquals("baseline", created.experiment().name());
+        assertEquals("alice", created.experiment().owner());
+        assertEquals("first try", created.experiment().description());
+        assertEquals(NOW, created.experiment().createdAt());
+        assertEquals(0, created.experiment().version());
+        assertEquals(List.of(), created.runs());
+        assertEquals(List.of(created.experiment()), experiments.all());
+        assertEquals(1, unitOfWork.writes());
+    }
+
+    @Test
+    void an_experiment_created_with_runs_is_running_and_its_runs_start_with_it_with_their_seeds() {
+        ExperimentWithRuns created = create.create(
+                new NewExperiment("sweep", "bob", null, Arrays.asList(7, null, 42)));
+
+        assertEquals(ExperimentStatus.RUNNING, created.experiment().status());
+        assertEquals(Arrays.asList(7, null, 42), created.runs().stream().map(Run::seed).toList());
+        for (Run run : created.runs()) {
+            assertEquals(created.experiment().id(), run.experimentId());
+            assertEquals(RunStatus.RUNNING, run.status());
+            assertEquals(NOW, run.startedAt());
+        }
+        assertEquals(created.runs(), runs.ofExperiment(created.experiment().id()));
+        assertEquals(1, unitOfWork.writes(), "the experiment and its runs in one unit of work");
+    }
+
+    @Test
+    void every_run_gets_an_id_of_its_own() {
+        ExperimentWithRuns created = create.create(new NewExperiment("sweep", "bob", null, List.of(1, 2, 3)));
+
+        assertEquals(3, created.runs().stream().map(Run::id).distinct().count());
+        assertTrue(created.runs().stream().noneMatch(run -> run.id().equals(created.experiment().id())));
+    }
+
+    @Test
+    void a_new_experiment_breaking_the_rules_is_refused_before_anything_is_stored() {
+        assertThrows(InvalidInput.class, () -> create.create(new NewExperiment("", "alice", null, null)));
+        assertThrows(InvalidInput.class, () -> create.create(new NewExperiment("baseline", "alice", "\u0000", null)));
+        assertThrows(InvalidInput.class, () -> create.create(new NewExperiment("baseline", "alice", null,
+                Collections.nCopies(NewExperiment.MAX_RUNS + 1, null))));
+
+        assertEquals(List.of(), experiments.all());
+        assertEquals(0, unitOfWork.writes());
+    }
+
+    @Test
+    void up_to_a_thousand_runs_may_start_with_an_experiment() {
+        ExperimentWithRuns created = create.create(new NewExperiment("wide", "carol", null,
+                Collections.nCopies(NewExperiment.MAX_RUNS, 1)));
+
+        assertEquals(NewExperiment.MAX_RUNS, created.runs().size());
+        assertNull(created.experiment().description());
+    }
+}

@@ -1,0 +1,95 @@
+package dev.mlledger.application.experiment;
+
+import dev.mlledger.application.testing.FakeUnitOfWork;
+import dev.mlledger.application.testing.InMemoryExperiments;
+import dev.mlledger.application.testing.InMemoryRuns;
+import dev.mlledger.domain.experiment.Experiment;
+import dev.mlledger.domain.experiment.ExperimentFilter;
+import dev.mlledger.domain.experiment.ExperimentStatus;
+import dev.mlledger.domain.experiment.ExperimentSummary;
+import dev.mlledger.domain.experiment.Run;
+import dev.mlledger.domain.paging.Keyset;
+import dev.mlledger.domain.paging.Page;
+import dev.mlledger.domain.paging.PageLimit;
+import dev.mlledger.domain.validation.NotFound;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FindExperimentsServiceTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+
+    private final InMemoryRuns runs = new InMemoryRuns();
+    private final InMemoryExperiments experiments = new InMemoryExperiments(runs);
+    private final FakeUnitOfWork unitOfWork = new FakeUnitOfWork();
+    private final FindExperiments find = new FindExperimentsService(experiments, runs, unitOfWork);
+
+    @Test
+    void an_experiment_is_read_with_its_runs_in_a_reading_unit_of_work() {
+        Experiment experiment = stored("baseline", "alice", 0);
+        Run first = Run.started(UUID.randomUUID(), experiment.id(), T0, 1);
+        Run second = Run.started(UUID.randomUUID(), experiment.id(), T0.plusSeconds(1), 2);
+        runs.addAll(List.of(first, second, Run.started(UUID.randomUUID(), stored("other", "bob", 1).id(), T0, 3)));
+
+        ExperimentWithRuns found = find.byId(experiment.id());
+
+        assertEquals(new ExperimentWithRuns(experiment, List.of(first, second)), found);
+        assertEquals(1, unitOfWork.reads());
+        assertEquals(0, unitOfWork.writes());
+    }
+
+    @Test
+    void an_experiment_that_does_not_exist_is_not_found() {
+        assertThrows(NotFound.class, () -> find.byId(UUID.randomUUID()));
+    }
+
+    @Test
+    void a_list_is_the_stores_page_for_the_filter_and_limit_asked_for() {
+        Experiment older = stored("a", "alice", 0);
+        stored("b", "bob", 1);
+        Experiment newer = stored("c", "alice", 2);
+        Experiment newest = stored("d", "alice", 3);
+        runs.addAll(List.of(Run.started(UUID.randomUUID(), newer.id(), T0, null)));
+
+        Page<ExperimentSummary> first = find.list(new ExperimentFilter("alice", null), null, new PageLimit(2));
+
+        assertEquals(List.of(new ExperimentSummary(newest, 0), new ExperimentSummary(newer, 1)), first.items());
+        assertTrue(first.hasMore());
+        assertEquals(1, unitOfWork.reads());
+
+        Page<ExperimentSummary> rest = find.list(new ExperimentFilter("alice", null),
+                new Keyset(newer.createdAt(), newer.id()), new PageLimit(2));
+
+        assertEquals(List.of(new ExperimentSummary(older, 0)), rest.items());
+        assertFalse(rest.hasMore());
+    }
+
+    @Test
+    void a_list_can_be_filtered_by_status() {
+        stored("a", "alice", 0);
+        Experiment completed = experiments.all().getFirst().withStatus(ExperimentStatus.RUNNING)
+                .withStatus(ExperimentStatus.COMPLETED);
+        experiments.put(completed);
+        stored("b", "alice", 1);
+
+        Page<ExperimentSummary> page = find.list(new ExperimentFilter(null, ExperimentStatus.COMPLETED), null,
+                new PageLimit(10));
+
+        assertEquals(List.of(new ExperimentSummary(completed, 0)), page.items());
+    }
+
+    private Experiment stored(String name, String owner, int minutesAfterT0) {
+        Experiment experiment = new Experiment(UUID.randomUUID(), name, owner, null, ExperimentStatus.CREATED,
+                T0.plusSeconds(60L * minutesAfterT0), 0);
+        experiments.put(experiment);
+        return experiment;
+    }
+}
