@@ -64,6 +64,7 @@ public final class LogMetricsService implements LogMetrics {
             MetricToLog point = given.get(i);
             int before = violations.size();
             MetricPoint.check(violations, prefix, point.name(), point.step(), point.value());
+            Checks.storableTime(violations, prefix + "timestamp", point.timestamp());
             if (violations.size() > before) {
                 continue;
             }

@@ -22,10 +22,6 @@ import java.util.List;
 public record PredictionToRecord(String employeeId, Double attritionProb, String riskLevel, String modelVersion,
                                  JsonDocument featuresSnapshot, Instant predictionDate) {
 
-    /** The span of time a prediction date may take: what ISO-8601 writes with four-digit years, and a store keeps. */
-    public static final Instant EARLIEST_DATE = Instant.parse("0001-01-01T00:00:00Z");
-    public static final Instant LATEST_DATE = Instant.parse("9999-12-31T23:59:59.999999Z");
-
     public PredictionToRecord {
         List<Violation> violations = new ArrayList<>();
         Checks.optionalText(violations, "employee_id", employeeId, Prediction.EMPLOYEE_ID_MAX);
@@ -38,9 +34,7 @@ public record PredictionToRecord(String employeeId, Double attritionProb, String
             collect(violations, () -> RiskLevel.parse(riskLevel));
         }
         Checks.requiredText(violations, "model_version", modelVersion, Prediction.MODEL_VERSION_MAX);
-        if (predictionDate != null && (predictionDate.isBefore(EARLIEST_DATE) || predictionDate.isAfter(LATEST_DATE))) {
-            violations.add(new Violation("prediction_date", "must be within the years 0001 to 9999"));
-        }
+        Checks.storableTime(violations, "prediction_date", predictionDate);
         Checks.throwIfAny(violations);
     }
 

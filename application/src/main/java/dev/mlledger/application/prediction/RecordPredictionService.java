@@ -38,7 +38,7 @@ public final class RecordPredictionService implements RecordPrediction {
                 given.predictionDate() == null ? now : given.predictionDate(), given.employeeId(), probability, risk,
                 given.modelVersion(), given.featuresSnapshot());
         unitOfWork.write(() -> {
-            predictions.addAll(origin.logEntry(requestId, now, 201), List.of(prediction));
+            predictions.addAll(origin.logEntry(requestId, now), List.of(prediction));
             return null;
         });
         return prediction;

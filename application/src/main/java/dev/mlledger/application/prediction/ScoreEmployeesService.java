@@ -91,7 +91,7 @@ public final class ScoreEmployeesService implements ScoreEmployees {
                     thresholds.classify(probability), model.version(), employee.featuresSnapshot()));
         }
         unitOfWork.write(() -> {
-            predictions.addAll(origin.logEntry(requestId, now, 200), scored);
+            predictions.addAll(origin.logEntry(requestId, now), scored);
             return null;
         });
         return new ScoredEmployees(requestId, model.version(), scored);

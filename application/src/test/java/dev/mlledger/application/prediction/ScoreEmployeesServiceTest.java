@@ -31,7 +31,7 @@ class ScoreEmployeesServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T09:30:15.123456789Z");
     private static final RequestOrigin ORIGIN = new RequestOrigin("/api/v1/predict/batch", "POST",
-            new JsonDocument("{\"items\":[]}"), "10.1.2.3", "client/1.0", System.nanoTime());
+            new JsonDocument("{\"items\":[]}"), "10.1.2.3", "client/1.0", System.nanoTime(), 200);
 
     private final InMemoryPredictions predictions = new InMemoryPredictions();
     private final InMemoryRequestLog requestLog = new InMemoryRequestLog(predictions);

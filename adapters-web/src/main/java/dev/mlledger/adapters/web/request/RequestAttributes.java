@@ -1,21 +1,24 @@
-package dev.mlledger.adapters.web.requestlog;
+package dev.mlledger.adapters.web.request;
 
 import dev.mlledger.domain.json.JsonDocument;
+import dev.mlledger.domain.validation.Violation;
 import io.micronaut.http.HttpRequest;
 
+import java.util.List;
 import java.util.Optional;
 
-/** What controllers tell the request-log filter about a request, through request attributes. */
+/** What the filters and controllers tell each other about a request, through request attributes. */
 public final class RequestAttributes {
 
     private static final String STARTED_NANOS = "mlledger.started-nanos";
     private static final String REQUEST_DATA = "mlledger.request-data";
+    private static final String SHAPE_VIOLATIONS = "mlledger.shape-violations";
     private static final String LOGGED = "mlledger.logged-in-transaction";
 
     private RequestAttributes() {
     }
 
-    static void markStarted(HttpRequest<?> request) {
+    public static void markStarted(HttpRequest<?> request) {
         request.setAttribute(STARTED_NANOS, System.nanoTime());
     }
 
@@ -23,13 +26,23 @@ public final class RequestAttributes {
         return request.getAttribute(STARTED_NANOS, Long.class).orElseGet(System::nanoTime);
     }
 
-    /** The request's body as parsed, so that the log keeps it even when the request is then rejected. */
+    /** The request's JSON body as the client sent it, so that the log keeps it even when the request is rejected. */
     public static void setRequestData(HttpRequest<?> request, JsonDocument data) {
         request.setAttribute(REQUEST_DATA, data);
     }
 
-    static Optional<JsonDocument> requestData(HttpRequest<?> request) {
+    public static Optional<JsonDocument> requestData(HttpRequest<?> request) {
         return request.getAttribute(REQUEST_DATA, JsonDocument.class);
+    }
+
+    /** What is wrong with the body's shape (unknown members, wrong JSON types), found before it was bound. */
+    public static void setShapeViolations(HttpRequest<?> request, List<Violation> violations) {
+        request.setAttribute(SHAPE_VIOLATIONS, List.copyOf(violations));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Violation> shapeViolations(HttpRequest<?> request) {
+        return request.getAttribute(SHAPE_VIOLATIONS, List.class).orElse(List.of());
     }
 
     /** The use case wrote the log entry in its own transaction; the filter must not write another. */
@@ -37,7 +50,7 @@ public final class RequestAttributes {
         request.setAttribute(LOGGED, Boolean.TRUE);
     }
 
-    static boolean isLogged(HttpRequest<?> request) {
+    public static boolean isLogged(HttpRequest<?> request) {
         return request.getAttribute(LOGGED, Boolean.class).orElse(false);
     }
 }
