@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hexagon's direction, checked on the compiled classes of every module. */
@@ -88,6 +89,21 @@ class ArchitectureTest {
                 .should().dependOnClassesThat()
                 .resideInAnyPackage(PERSISTENCE, "io.micronaut.data..", "java.sql..", "javax.sql..", "org.flywaydb..")
                 .allowEmptyShould(false)
+                .check(mlledger);
+    }
+
+    @Test
+    void the_web_adapters_packages_depend_on_each_other_without_cycles() {
+        // requestlog shows predictions (PredictionView); prediction reads the request's origin from request
+        slices().matching("dev.mlledger.adapters.web.(*)..").should().beFreeOfCycles().check(mlledger);
+    }
+
+    @Test
+    void the_domain_and_the_application_know_nothing_of_http() {
+        // a status code written as an int literal is invisible to ArchUnit; the types that speak HTTP are not
+        noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "java.net.http..",
+                        "jakarta.ws.rs..", "jakarta.servlet..")
                 .check(mlledger);
     }
 }
