@@ -33,7 +33,7 @@ public final class RecordPredictionService implements RecordPrediction {
         Instant now = clock.instant();
         UUID requestId = Ids.newId();
         AttritionProbability probability = given.probability();
-        RiskLevel risk = given.riskLevel() == null ? thresholds.classify(probability) : RiskLevel.parse(given.riskLevel());
+        RiskLevel risk = given.riskLevel() == null ? thresholds.classify(probability) : given.riskLevel();
         Prediction prediction = new Prediction(Ids.newId(), requestId, now,
                 given.predictionDate() == null ? now : given.predictionDate(), given.employeeId(), probability, risk,
                 given.modelVersion(), given.featuresSnapshot());

@@ -96,10 +96,10 @@ class ScoreEmployeesServiceTest {
         InvalidInput invalid = assertThrows(InvalidInput.class, () -> scoreEmployees.scoreBatch(ORIGIN, items));
 
         assertEquals(List.of(
-                new Violation("items[1].features.tenure", "is not a feature of this model"),
-                new Violation("items[3].employee_id", "must be 1 to 50 characters"),
-                new Violation("items[3].features.score", "must be a number between 0 and 1"),
-                new Violation("items[3].features.overtime", "must be true or false")), invalid.violations());
+                new Violation("[1].features.tenure", "is not a feature of this model"),
+                new Violation("[3].employeeId", "must be 1 to 50 characters"),
+                new Violation("[3].features.score", "must be a number between 0 and 1"),
+                new Violation("[3].features.overtime", "must be true or false")), invalid.violations());
         assertNothingStored();
     }
 
@@ -109,7 +109,7 @@ class ScoreEmployeesServiceTest {
 
         InvalidInput invalid = assertThrows(InvalidInput.class, () -> scoreEmployees.scoreOne(ORIGIN, employee));
 
-        assertEquals(List.of(new Violation("employee_id", "must be 1 to 50 characters"),
+        assertEquals(List.of(new Violation("employeeId", "must be 1 to 50 characters"),
                 new Violation("features.score", "is required")), invalid.violations());
         assertNothingStored();
     }
@@ -130,8 +130,8 @@ class ScoreEmployeesServiceTest {
         InvalidInput empty = assertThrows(InvalidInput.class, () -> scoreEmployees.scoreBatch(ORIGIN, List.of()));
         InvalidInput missing = assertThrows(InvalidInput.class, () -> scoreEmployees.scoreBatch(ORIGIN, null));
 
-        assertEquals("items", empty.violations().getFirst().field());
-        assertEquals("items", missing.violations().getFirst().field());
+        assertEquals("", empty.violations().getFirst().field(), "the list as a whole");
+        assertEquals("", missing.violations().getFirst().field());
         assertNothingStored();
     }
 
@@ -142,7 +142,7 @@ class ScoreEmployeesServiceTest {
         TooManyItems tooMany = assertThrows(TooManyItems.class,
                 () -> scoreEmployees.scoreBatch(ORIGIN, thousandAndOne));
 
-        assertEquals("items", tooMany.field());
+        assertEquals("", tooMany.field());
         assertEquals(1000, tooMany.max());
         assertNothingStored();
 

@@ -6,7 +6,7 @@ import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.serde.config.naming.PropertyNamingStrategy;
+import dev.mlledger.adapters.web.error.JsonPaths;
 
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
@@ -27,8 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class BodyShape {
 
     static final String DATE_TIME = "must be an ISO-8601 date-time with an offset, such as 2026-11-21T10:15:30Z";
-    /** The naming every request record declares ({@code @Serdeable(naming = SnakeCaseStrategy.class)}). */
-    private static final PropertyNamingStrategy NAMING = PropertyNamingStrategy.SNAKE_CASE;
     private static final Map<Class<?>, Map<String, BeanProperty<?, ?>>> MEMBERS = new ConcurrentHashMap<>();
 
     private BodyShape() {
@@ -104,7 +102,7 @@ final class BodyShape {
         Map<String, BeanProperty<?, ?>> byName = MEMBERS.computeIfAbsent(record.getBeanType(), type -> {
             Map<String, BeanProperty<?, ?>> names = new HashMap<>();
             for (BeanProperty<Object, Object> property : record.getBeanProperties()) {
-                names.put(NAMING.translate(property), property);
+                names.put(JsonPaths.NAMING.translate(property), property);
             }
             return names;
         });

@@ -1,5 +1,7 @@
 package dev.mlledger.adapters.web.experiment;
 
+import dev.mlledger.adapters.web.binding.Violations;
+import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -9,7 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.mlledger.adapters.web.paging.CursorCodec;
 import dev.mlledger.adapters.web.paging.CursorQuery;
 import dev.mlledger.adapters.web.paging.PageView;
-import dev.mlledger.adapters.web.paging.QueryValues;
 import jakarta.validation.Valid;
 import dev.mlledger.application.experiment.CreateExperiment;
 import dev.mlledger.application.experiment.DeleteExperiment;
@@ -94,8 +95,10 @@ public class ExperimentController {
                                              @Nullable @QueryValue("status") String status,
                                              @Nullable @QueryValue("limit") Integer limit,
                                              @Nullable @QueryValue("cursor") String cursor) {
-        ExperimentFilter filter = new ExperimentFilter(owner, status == null ? null : ExperimentStatus.parse("status", status));
-        PageLimit pageLimit = PageLimit.of(limit, FindExperiments.DEFAULT_LIMIT, FindExperiments.MAX_LIMIT);
+        ExperimentFilter filter = new ExperimentFilter(owner,
+                status == null ? null : Violations.under("status", () -> Spellings.experimentStatus(status)));
+        PageLimit pageLimit = Violations.under("limit",
+                () -> PageLimit.of(limit, FindExperiments.DEFAULT_LIMIT, FindExperiments.MAX_LIMIT));
         // an absent owner must not read like the owner "null": the owner goes last, marked when present
         String query = CursorQuery.of("experiments").with("owner", filter.owner()).with("status", filter.status()).toString();
         Page<ExperimentSummary> page = findExperiments.list(filter, cursors.decode(cursor, query), pageLimit);
@@ -118,8 +121,8 @@ public class ExperimentController {
     public ExperimentView update(@PathVariable UUID id, @Body @Valid UpdateExperimentRequest body) {
         List<Violation> violations = new ArrayList<>();
         ExperimentStatus target = body.getStatus() == null ? null
-                : QueryValues.collect(violations, () -> ExperimentStatus.parse("status", body.getStatus()));
-        ExperimentChanges changes = QueryValues.collect(violations,
+                : Violations.collect(violations, "status", () -> Spellings.experimentStatus(body.getStatus()));
+        ExperimentChanges changes = Violations.collect(violations, "",
                 () -> new ExperimentChanges(body.descriptionGiven(), body.getDescription(), target));
         Checks.throwIfAny(violations);
         updateExperiment.update(id, changes);

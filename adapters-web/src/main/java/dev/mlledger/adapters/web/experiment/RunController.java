@@ -1,5 +1,7 @@
 package dev.mlledger.adapters.web.experiment;
 
+import dev.mlledger.adapters.web.binding.Violations;
+import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -79,7 +81,7 @@ public class RunController {
     @Operation(summary = "End a run as completed or failed", description = "Sets ended_at. A run that already ended is a 409; of two clients ending it at once, one gets 200, the other 409.")
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
     public RunView finish(@PathVariable UUID id, @Body @Valid FinishRunRequest body) {
-        return RunView.of(finishRun.finish(id, RunStatus.parse("status", body.status())));
+        return RunView.of(finishRun.finish(id, Violations.under("status", () -> Spellings.runStatus(body.status()))));
     }
 
     @Operation(summary = "Log one metric point", description = "201 with the stored point. Logging the same name and step again replaces it; logging to an ended run is a 409.")
@@ -93,7 +95,7 @@ public class RunController {
     public HttpResponse<LoggedView> logBatch(@PathVariable UUID id, @Body @Valid MetricBatchRequest body) {
         List<MetricToLog> points = body.metrics() == null ? null
                 : body.metrics().stream().map(RunController::point).toList();
-        return HttpResponse.created(new LoggedView(logMetrics.logBatch(id, points)));
+        return HttpResponse.created(new LoggedView(Violations.under("metrics", () -> logMetrics.logBatch(id, points))));
     }
 
     @Operation(summary = "Metric history, ordered by name then step", description = "limit 1-25000 (default 10000); keyset paging: follow next_cursor. A page costs the same at any depth.")
@@ -102,7 +104,8 @@ public class RunController {
                                              @Nullable @QueryValue("name") String name,
                                              @Nullable @QueryValue("limit") Integer limit,
                                              @Nullable @QueryValue("cursor") String cursor) {
-        PageLimit pageLimit = PageLimit.of(limit, MetricHistory.DEFAULT_LIMIT, MetricHistory.MAX_LIMIT);
+        PageLimit pageLimit = Violations.under("limit",
+                () -> PageLimit.of(limit, MetricHistory.DEFAULT_LIMIT, MetricHistory.MAX_LIMIT));
         // no name filter must not read like the metric named "null"
         String query = CursorQuery.of("metrics").with("run", id).with("name", name).toString();
         Page<MetricPoint> page = metricHistory.history(id, name, cursors.decodeMetric(cursor, query), pageLimit);

@@ -1,13 +1,11 @@
 package dev.mlledger.adapters.web.paging;
 
-import dev.mlledger.domain.validation.InvalidInput;
 import dev.mlledger.domain.validation.Violation;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.function.Supplier;
 
 /** Query-string values that need more than Micronaut's conversion, checked with the client's parameter names. */
 public final class QueryValues {
@@ -26,21 +24,6 @@ public final class QueryValues {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             violations.add(new Violation(name, DATE_TIME));
-            return null;
-        }
-    }
-
-    /**
-     * Runs a check that may throw {@link InvalidInput}; its violations join {@code violations}, so that a client
-     * hears of all its mistakes at once.
-     *
-     * @return what the check made, or null when it threw
-     */
-    public static <T> T collect(List<Violation> violations, Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (InvalidInput invalid) {
-            violations.addAll(invalid.violations());
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.web.prediction;
 
+import dev.mlledger.adapters.web.binding.Violations;
 import dev.mlledger.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -57,7 +58,8 @@ public class PredictController {
     public ScoredBatchView batch(HttpRequest<?> request, @Body @Valid PredictBatchRequest body) {
         List<EmployeeToScore> employees = body.items() == null ? null
                 : body.items().stream().map(this::employee).toList();
-        ScoredEmployees scored = scoreEmployees.scoreBatch(origins.of(request, HttpStatus.OK), employees);
+        ScoredEmployees scored = Violations.under("items",
+                () -> scoreEmployees.scoreBatch(origins.of(request, HttpStatus.OK), employees));
         RequestAttributes.markLogged(request);
         return new ScoredBatchView(scored.requestId(), scored.modelVersion(),
                 scored.predictions().stream().map(PredictionView::withoutSnapshot).toList());

@@ -1,5 +1,7 @@
 package dev.mlledger.adapters.web.prediction;
 
+import dev.mlledger.adapters.web.binding.Violations;
+import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -74,9 +76,13 @@ public class PredictionController {
     @Operation(summary = "Record a prediction made elsewhere", description = "201 with Location. risk_level is derived from the thresholds when omitted; prediction_date defaults to now.")
     @Post(consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<PredictionView> record(HttpRequest<?> request, @Body @Valid RecordPredictionRequest body) {
-        PredictionToRecord given = new PredictionToRecord(body.employeeId(), body.attritionProb(), body.riskLevel(),
-                body.modelVersion(), documents.document(body.featuresSnapshot()),
-                body.predictionDate() == null ? null : body.predictionDate().toInstant());
+        List<Violation> violations = new ArrayList<>();
+        RiskLevel riskLevel = body.riskLevel() == null ? null
+                : Violations.collect(violations, "riskLevel", () -> Spellings.riskLevel(body.riskLevel()));
+        PredictionToRecord given = Violations.collect(violations, "", () -> new PredictionToRecord(body.employeeId(),
+                body.attritionProb(), riskLevel, body.modelVersion(), documents.document(body.featuresSnapshot()),
+                body.predictionDate() == null ? null : body.predictionDate().toInstant()));
+        Checks.throwIfAny(violations);
         Prediction recorded = recordPrediction.record(origins.of(request, HttpStatus.CREATED), given);
         RequestAttributes.markLogged(request);
         return HttpResponse.created(PredictionView.of(recorded, documents.tree(recorded.featuresSnapshot())),
@@ -102,13 +108,15 @@ public class PredictionController {
                                          @Nullable @QueryValue("limit") Integer limit,
                                          @Nullable @QueryValue("cursor") String cursor) {
         List<Violation> violations = new ArrayList<>();
-        RiskLevel level = riskLevel == null ? null : QueryValues.collect(violations, () -> RiskLevel.parse(riskLevel));
+        RiskLevel level = riskLevel == null ? null
+                : Violations.collect(violations, "riskLevel", () -> Spellings.riskLevel(riskLevel));
         Instant fromInstant = QueryValues.instant(violations, "from", from);
         Instant toInstant = QueryValues.instant(violations, "to", to);
         Checks.throwIfAny(violations);
         PredictionFilter filter = new PredictionFilter(level, employeeId, modelVersion, fromInstant, toInstant,
                 minProb, maxProb);
-        PageLimit pageLimit = PageLimit.of(limit, FindPredictions.DEFAULT_LIMIT, FindPredictions.MAX_LIMIT);
+        PageLimit pageLimit = Violations.under("limit",
+                () -> PageLimit.of(limit, FindPredictions.DEFAULT_LIMIT, FindPredictions.MAX_LIMIT));
         String query = CursorQuery.of("predictions").with("risk_level", filter.riskLevel())
                 .with("employee_id", filter.employeeId()).with("model_version", filter.modelVersion())
                 .with("from", filter.from()).with("to", filter.to())
