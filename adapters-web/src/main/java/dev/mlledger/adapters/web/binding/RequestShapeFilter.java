@@ -20,13 +20,17 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.web.router.MethodBasedRouteMatch;
 import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
 import io.micronaut.web.router.RouteMatch;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks the syntax of every {@code /api/**} request against the route it matched, before anything is bound:
@@ -41,6 +45,7 @@ public class RequestShapeFilter implements Ordered {
     public static final int ORDER = 100;
 
     private final JsonMapper jsonMapper;
+    private final Map<RouteInfo<?>, Declared> declaredByRoute = new ConcurrentHashMap<>();
 
     public RequestShapeFilter(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
@@ -52,41 +57,60 @@ public class RequestShapeFilter implements Ordered {
     }
 
     @RequestFilter
-    public @Nullable HttpResponse<?> check(HttpRequest<?> request, @Nullable @Body String body) {
+    public @Nullable HttpResponse<?> check(HttpRequest<?> request, @Nullable @Body byte[] body) {
         RouteMatch<?> route = RouteAttributes.getRouteMatch(request).orElse(null);
         if (!(route instanceof MethodBasedRouteMatch<?, ?> method)) {
             return null;
         }
         List<Violation> violations = new ArrayList<>();
-        Set<String> declared = new HashSet<>();
-        Argument<?> bodyType = null;
-        for (Argument<?> argument : method.getArguments()) {
-            if (argument.getAnnotationMetadata().hasAnnotation(QueryValue.class)) {
-                declared.add(argument.getAnnotationMetadata().stringValue(Bindable.class).orElse(argument.getName()));
-            } else if (argument.getAnnotationMetadata().hasAnnotation(Body.class)) {
-                bodyType = argument;
-            }
-        }
+        Declared declared = declaredByRoute.computeIfAbsent(method.getRouteInfo(), info -> Declared.of(method));
+        Argument<?> bodyType = declared.body();
         for (String name : request.getParameters().names()) {
-            if (!declared.contains(name)) {
+            if (!declared.queryValues().contains(name)) {
                 violations.add(new Violation(name, "is not a known query parameter"));
             }
         }
-        String text = body == null || !body.startsWith("\uFEFF") ? body : body.substring(1);
-        if (bodyType != null && text != null && !text.isBlank()) {
+        if (bodyType != null && body != null && body.length > 0 && !isBlank(body)) {
             JsonNode tree;
             try {
-                tree = jsonMapper.readValue(text, JsonNode.class);
+                tree = jsonMapper.readValue(body, JsonNode.class);   // bytes: the parser skips a byte-order mark
             } catch (IOException e) {
                 return ProblemResponses.problem(HttpStatus.BAD_REQUEST, MalformedJsonHandler.detail(e.getMessage()));
             }
             if (tree == null) {
                 violations.add(new Violation("body", "must be a JSON object"));
             } else if (BodyShape.check(tree, bodyType, violations)) {
-                keepForTheLog(request, text);
+                String text = new String(body, StandardCharsets.UTF_8);
+                keepForTheLog(request, text.startsWith("\uFEFF") ? text.substring(1) : text);
             }
         }
         return violations.isEmpty() ? null : ProblemResponses.invalid(violations);
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What a route takes: its query parameters by name, and its body's type (null for none). */
+    private record Declared(Set<String> queryValues, Argument<?> body) {
+
+        static Declared of(MethodBasedRouteMatch<?, ?> route) {
+            Set<String> queryValues = new HashSet<>();
+            Argument<?> body = null;
+            for (Argument<?> argument : route.getArguments()) {
+                if (argument.getAnnotationMetadata().hasAnnotation(QueryValue.class)) {
+                    queryValues.add(argument.getAnnotationMetadata().stringValue(Bindable.class).orElse(argument.getName()));
+                } else if (argument.getAnnotationMetadata().hasAnnotation(Body.class)) {
+                    body = argument;
+                }
+            }
+            return new Declared(Set.copyOf(queryValues), body);
+        }
     }
 
     /** The text was checked to be a JSON object a store can keep: the log keeps it as the client sent it. */

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.mlledger.adapters.web.paging.CursorCodec;
 import dev.mlledger.adapters.web.paging.CursorQuery;
 import dev.mlledger.adapters.web.paging.PageView;
-import jakarta.validation.Valid;
 import dev.mlledger.application.experiment.CreateExperiment;
 import dev.mlledger.application.experiment.DeleteExperiment;
 import dev.mlledger.application.experiment.ExperimentChanges;
@@ -80,7 +79,7 @@ public class ExperimentController {
 
     @Operation(summary = "Create an experiment, optionally with runs", description = "201 with Location. With runs, the experiment and its runs are created in one transaction and the experiment is running.")
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<ExperimentView> create(@Body @Valid CreateExperimentRequest body) {
+    public HttpResponse<ExperimentView> create(@Body CreateExperimentRequest body) {
         List<Integer> seeds = body.runs() == null ? List.of()
                 : body.runs().stream().map(run -> run == null ? null : run.seed()).toList();
         ExperimentWithRuns created = createExperiment.create(
@@ -118,7 +117,7 @@ public class ExperimentController {
 
     @Operation(summary = "Change the description and/or the status", description = "created → running → completed | failed; any other transition, or losing a race with another change, is a 409.")
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
-    public ExperimentView update(@PathVariable UUID id, @Body @Valid UpdateExperimentRequest body) {
+    public ExperimentView update(@PathVariable UUID id, @Body UpdateExperimentRequest body) {
         List<Violation> violations = new ArrayList<>();
         ExperimentStatus target = body.getStatus() == null ? null
                 : Violations.collect(violations, "status", () -> Spellings.experimentStatus(body.getStatus()));

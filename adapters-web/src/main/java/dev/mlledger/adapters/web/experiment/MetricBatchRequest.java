@@ -5,7 +5,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.Valid;
 
 import java.util.List;
 
@@ -14,5 +13,5 @@ import java.util.List;
 @Schema(name = "MetricBatchRequest", description = "1 to 1000 points with distinct (name, step), all or nothing")
 public record MetricBatchRequest(
         @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED), minItems = 1, maxItems = LogMetrics.MAX_BATCH)
-        List<@Valid MetricPointRequest> metrics) {
+        List<MetricPointRequest> metrics) {
 }

@@ -86,13 +86,13 @@ public class RunController {
 
     @Operation(summary = "Log one metric point", description = "201 with the stored point. Logging the same name and step again replaces it; logging to an ended run is a 409.")
     @Post(value = "/{id}/metrics", consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<MetricPointView> logOne(@PathVariable UUID id, @Body @Valid MetricPointRequest body) {
+    public HttpResponse<MetricPointView> logOne(@PathVariable UUID id, @Body MetricPointRequest body) {
         return HttpResponse.created(MetricPointView.of(logMetrics.logOne(id, point(body))));
     }
 
     @Operation(summary = "Log 1 to 1000 metric points, all or nothing", description = "201 {\"logged\": n}.")
     @Post(value = "/{id}/metrics/batch", consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<LoggedView> logBatch(@PathVariable UUID id, @Body @Valid MetricBatchRequest body) {
+    public HttpResponse<LoggedView> logBatch(@PathVariable UUID id, @Body MetricBatchRequest body) {
         List<MetricToLog> points = body.metrics() == null ? null
                 : body.metrics().stream().map(RunController::point).toList();
         return HttpResponse.created(new LoggedView(Violations.under("metrics", () -> logMetrics.logBatch(id, points))));

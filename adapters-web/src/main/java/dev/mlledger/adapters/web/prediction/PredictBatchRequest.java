@@ -5,7 +5,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.Valid;
 
 import java.util.List;
 
@@ -14,5 +13,5 @@ import java.util.List;
 @Schema(name = "PredictBatchRequest", description = "1 to 1000 employees, scored all or nothing")
 public record PredictBatchRequest(
         @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED), minItems = 1, maxItems = ScoreEmployees.MAX_BATCH)
-        List<@Valid PredictRequest> items) {
+        List<PredictRequest> items) {
 }

@@ -15,7 +15,6 @@ import dev.mlledger.application.prediction.ScoredEmployees;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import dev.mlledger.adapters.web.document.JsonDocuments;
-import jakarta.validation.Valid;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -47,7 +46,7 @@ public class PredictController {
 
     @Operation(summary = "Score one employee and store the prediction", description = "Checks the features against the model's schema (GET /api/v1/model), stores the request-log row and the prediction in one transaction, and answers the prediction.")
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public PredictionView predict(HttpRequest<?> request, @Body @Valid PredictRequest body) {
+    public PredictionView predict(HttpRequest<?> request, @Body PredictRequest body) {
         ScoredEmployees scored = scoreEmployees.scoreOne(origins.of(request, HttpStatus.OK), employee(body));
         RequestAttributes.markLogged(request);
         return PredictionView.withoutSnapshot(scored.predictions().getFirst());
@@ -55,7 +54,7 @@ public class PredictController {
 
     @Operation(summary = "Score 1 to 1000 employees, all or nothing", description = "One invalid item is a 400 naming each bad item by index (items[3].features.age) and nothing is stored; more than 1000 items is a 413. Predictions come back in input order.")
     @Post(value = "/batch", consumes = MediaType.APPLICATION_JSON)
-    public ScoredBatchView batch(HttpRequest<?> request, @Body @Valid PredictBatchRequest body) {
+    public ScoredBatchView batch(HttpRequest<?> request, @Body PredictBatchRequest body) {
         List<EmployeeToScore> employees = body.items() == null ? null
                 : body.items().stream().map(this::employee).toList();
         ScoredEmployees scored = Violations.under("items",

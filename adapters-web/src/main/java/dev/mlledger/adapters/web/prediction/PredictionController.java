@@ -30,7 +30,6 @@ import dev.mlledger.adapters.web.document.JsonDocuments;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
-import jakarta.validation.Valid;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -75,7 +74,7 @@ public class PredictionController {
 
     @Operation(summary = "Record a prediction made elsewhere", description = "201 with Location. risk_level is derived from the thresholds when omitted; prediction_date defaults to now.")
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<PredictionView> record(HttpRequest<?> request, @Body @Valid RecordPredictionRequest body) {
+    public HttpResponse<PredictionView> record(HttpRequest<?> request, @Body RecordPredictionRequest body) {
         List<Violation> violations = new ArrayList<>();
         RiskLevel riskLevel = body.riskLevel() == null ? null
                 : Violations.collect(violations, "riskLevel", () -> Spellings.riskLevel(body.riskLevel()));
