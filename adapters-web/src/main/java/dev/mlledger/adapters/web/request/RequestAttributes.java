@@ -1,10 +1,8 @@
 package dev.mlledger.adapters.web.request;
 
 import dev.mlledger.domain.json.JsonDocument;
-import dev.mlledger.domain.validation.Violation;
 import io.micronaut.http.HttpRequest;
 
-import java.util.List;
 import java.util.Optional;
 
 /** What the filters and controllers tell each other about a request, through request attributes. */
@@ -12,7 +10,6 @@ public final class RequestAttributes {
 
     private static final String STARTED_NANOS = "mlledger.started-nanos";
     private static final String REQUEST_DATA = "mlledger.request-data";
-    private static final String SHAPE_VIOLATIONS = "mlledger.shape-violations";
     private static final String LOGGED = "mlledger.logged-in-transaction";
 
     private RequestAttributes() {
@@ -33,16 +30,6 @@ public final class RequestAttributes {
 
     public static Optional<JsonDocument> requestData(HttpRequest<?> request) {
         return request.getAttribute(REQUEST_DATA, JsonDocument.class);
-    }
-
-    /** What is wrong with the body's shape (unknown members, wrong JSON types), found before it was bound. */
-    public static void setShapeViolations(HttpRequest<?> request, List<Violation> violations) {
-        request.setAttribute(SHAPE_VIOLATIONS, List.copyOf(violations));
-    }
-
-    @SuppressWarnings("unchecked")
-    public static List<Violation> shapeViolations(HttpRequest<?> request) {
-        return request.getAttribute(SHAPE_VIOLATIONS, List.class).orElse(List.of());
     }
 
     /** The use case wrote the log entry in its own transaction; the filter must not write another. */
