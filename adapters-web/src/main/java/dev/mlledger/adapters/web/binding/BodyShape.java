@@ -7,6 +7,7 @@ import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
 import dev.mlledger.adapters.web.error.JsonPaths;
+import dev.mlledger.adapters.web.error.ValueExpectations;
 
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
@@ -26,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BodyShape {
 
-    static final String DATE_TIME = "must be an ISO-8601 date-time with an offset, such as 2026-11-21T10:15:30Z";
     private static final Map<Class<?>, Map<String, BeanProperty<?, ?>>> MEMBERS = new ConcurrentHashMap<>();
 
     private BodyShape() {
@@ -67,7 +67,7 @@ final class BodyShape {
         } else if (java == Boolean.class || java == boolean.class) {
             problem = node.isBoolean() ? null : "must be true or false";
         } else if (java == OffsetDateTime.class) {
-            problem = node.isString() && parses(node.getStringValue()) ? null : DATE_TIME;
+            problem = node.isString() && parses(node.getStringValue()) ? null : ValueExpectations.DATE_TIME;
         } else if (List.class.isAssignableFrom(java)) {
             problem = node.isArray() ? null : "must be an array";
             if (problem == null) {

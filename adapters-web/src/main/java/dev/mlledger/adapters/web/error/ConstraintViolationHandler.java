@@ -14,7 +14,6 @@ import jakarta.validation.Path;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A bound request record that breaks its constraints ({@code @NotNull} on a required member): 400 naming every
@@ -53,14 +52,9 @@ public class ConstraintViolationHandler implements ExceptionHandler<ConstraintVi
                 if (!path.isEmpty()) {
                     path.append('.');
                 }
-                path.append(snakeCase(node.getName()));
+                path.append(JsonPaths.snakeCase(node.getName()));
             }
         }
         return path.isEmpty() ? parameter : path.toString();
-    }
-
-    /** Request records are bound with Serde's snake_case naming strategy; Java names are camelCase. */
-    static String snakeCase(String javaName) {
-        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

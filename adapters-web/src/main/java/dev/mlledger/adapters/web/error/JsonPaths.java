@@ -13,6 +13,7 @@ import io.micronaut.web.router.MethodBasedRouteMatch;
 import io.micronaut.web.router.RouteAttributes;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +31,11 @@ public final class JsonPaths {
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[]*)((?:\\[\\d+])*)\\.?");
 
     private JsonPaths() {
+    }
+
+    /** A Java name ({@code attritionProb}) as the request records' naming strategy writes it ({@code attrition_prob}). */
+    public static String snakeCase(String javaName) {
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     public static String render(HttpRequest<?> request, String path) {

@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.web.paging;
 
+import dev.mlledger.adapters.web.error.ValueExpectations;
 import dev.mlledger.domain.validation.Violation;
 
 import java.time.Instant;
@@ -13,7 +14,6 @@ public final class QueryValues {
     private QueryValues() {
     }
 
-    private static final String DATE_TIME = "must be an ISO-8601 date-time with an offset, such as 2026-11-21T10:15:30Z";
 
     /** A bound of a query: any ISO-8601 instant, however far off (the store compares it as it can). */
     public static Instant instant(List<Violation> violations, String name, String value) {
@@ -23,7 +23,7 @@ public final class QueryValues {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            violations.add(new Violation(name, DATE_TIME));
+            violations.add(new Violation(name, ValueExpectations.DATE_TIME));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.web.binding;
 
+import dev.mlledger.adapters.web.error.ValueExpectations;
 import dev.mlledger.adapters.web.testing.WebTest;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class BodyProblemsTest extends WebTest {
 
     @Test
     void aTimeMustBeAnIsoDateTimeWithAnOffset() {
-        assertEquals(Map.of("prediction_date", BodyShape.DATE_TIME),
+        assertEquals(Map.of("prediction_date", ValueExpectations.DATE_TIME),
                 errors(send("POST", "/api/v1/predictions",
                         "{\"attrition_prob\": 0.4, \"model_version\": \"m\", \"prediction_date\": \"2026-03-01\"}")));
     }
