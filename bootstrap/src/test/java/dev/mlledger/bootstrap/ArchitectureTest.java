@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hexagon's direction, checked on the compiled classes of every module. */
@@ -93,6 +94,7 @@ class ArchitectureTest {
                 .allowEmptyShould(false)
                 .check(mlledger);
     }
+
     /**
      * Statements are methods of Micronaut Data repositories. Plain JDBC only where docs/adapters.md says why
      * none can do: creating the embedded database before any pool exists, and running the undo scripts.
@@ -112,6 +114,21 @@ class ArchitectureTest {
         classes().that().areAnnotatedWith(MappedEntity.class).or().areAnnotatedWith(JdbcRepository.class)
                 .should().resideInAPackage(PERSISTENCE).andShould().notBePublic()
                 .allowEmptyShould(false)
+                .check(mlledger);
+    }
+
+    @Test
+    void the_web_adapters_packages_depend_on_each_other_without_cycles() {
+        // requestlog shows predictions (PredictionView); prediction reads the request's origin from request
+        slices().matching("dev.mlledger.adapters.web.(*)..").should().beFreeOfCycles().check(mlledger);
+    }
+
+    @Test
+    void the_domain_and_the_application_know_nothing_of_http() {
+        // a status code written as an int literal is invisible to ArchUnit; the types that speak HTTP are not
+        noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "java.net.http..",
+                        "jakarta.ws.rs..", "jakarta.servlet..")
                 .check(mlledger);
     }
 }

@@ -28,7 +28,8 @@ class GracefulShutdownTest {
                 "-mlledger.request-log.flush-interval=1h", "-mlledger.request-log.batch-size=1000"));
         RawHttp http = new RawHttp(service.server().getURL());
         for (int i = 0; i < 25; i++) {
-            assertEquals(200, http.get("/api/v1/model?call=" + i).statusCode());
+            // an undeclared query parameter (once "?call=" + i) is a 400 since 2026-12-01
+            assertEquals(200, http.get("/api/v1/model").statusCode());
         }
 
         service.close();

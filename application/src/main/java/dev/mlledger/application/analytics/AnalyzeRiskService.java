@@ -29,7 +29,7 @@ public final class AnalyzeRiskService implements AnalyzeRisk {
     public Map<RiskLevel, Long> distribution(Instant from, Instant to, String modelVersion) {
         List<Violation> violations = new ArrayList<>();
         checkRange(violations, from, to);
-        Checks.optionalText(violations, "model_version", modelVersion, Prediction.MODEL_VERSION_MAX);
+        Checks.optionalText(violations, "modelVersion", modelVersion, Prediction.MODEL_VERSION_MAX);
         Checks.throwIfAny(violations);
         Map<RiskLevel, Long> counts = new EnumMap<>(RiskLevel.class);
         for (RiskLevel level : RiskLevel.values()) {

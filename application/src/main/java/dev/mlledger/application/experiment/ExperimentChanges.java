@@ -17,7 +17,7 @@ public record ExperimentChanges(boolean descriptionGiven, String description, Ex
 
     public ExperimentChanges {
         if (!descriptionGiven && status == null) {
-            throw new InvalidInput("body", "must change description, status or both");
+            throw new InvalidInput("", "must change description, status or both");
         }
         List<Violation> violations = new ArrayList<>();
         if (descriptionGiven) {

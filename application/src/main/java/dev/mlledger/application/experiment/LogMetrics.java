@@ -16,6 +16,6 @@ public interface LogMetrics {
     /** One point; violations are named {@code name}, {@code step}, … @return the point as stored */
     MetricPoint logOne(UUID runId, MetricToLog point);
 
-    /** 1 to {@value #MAX_BATCH} points; violations are named {@code metrics[3].value}. @return how many were logged */
+    /** 1 to {@value #MAX_BATCH} points; violations are named by index ({@code [3].value}), the list as a whole {@code ""}. @return how many were logged */
     int logBatch(UUID runId, List<MetricToLog> points);
 }

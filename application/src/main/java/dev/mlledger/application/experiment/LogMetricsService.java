@@ -45,10 +45,10 @@ public final class LogMetricsService implements LogMetrics {
     @Override
     public int logBatch(UUID runId, List<MetricToLog> points) {
         if (points == null || points.isEmpty()) {
-            throw new InvalidInput("metrics", "must hold 1 to " + MAX_BATCH + " points");
+            throw new InvalidInput("", "must hold 1 to " + MAX_BATCH + " points");
         }
         if (points.size() > MAX_BATCH) {
-            throw new TooManyItems("metrics", MAX_BATCH, points.size());
+            throw new TooManyItems("", MAX_BATCH, points.size());
         }
         store(runId, points(points, true));
         return points.size();
@@ -60,17 +60,18 @@ public final class LogMetricsService implements LogMetrics {
         Map<MetricKey, Integer> seen = new HashMap<>();
         List<MetricPoint> points = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {
-            String prefix = batch ? "metrics[" + i + "]." : "";
+            String prefix = batch ? "[" + i + "]." : "";
             MetricToLog point = given.get(i);
             int before = violations.size();
             MetricPoint.check(violations, prefix, point.name(), point.step(), point.value());
+            Checks.storableTime(violations, prefix + "timestamp", point.timestamp());
             if (violations.size() > before) {
                 continue;
             }
             Integer earlier = seen.putIfAbsent(new MetricKey(point.name(), point.step().intValue()), i);
             if (earlier != null) {
                 violations.add(new Violation(prefix + "step",
-                        "repeats the name and step of metrics[" + earlier + "]; a run has one value per name and step"));
+                        "repeats the name and step of point [" + earlier + "]; a run has one value per name and step"));
                 continue;
             }
             points.add(new MetricPoint(point.name(), point.step().intValue(), point.value(),

@@ -13,46 +13,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A prediction made elsewhere, as a client sends it. Checked in full when made, so that nothing the database
- * would refuse ever reaches it.
+ * A prediction made elsewhere. Checked in full when made, so that nothing a store would refuse ever reaches it;
+ * violations are named by component ({@code attritionProb}).
  *
  * @param riskLevel      optional; derived from the thresholds when absent
  * @param predictionDate optional; defaults to the time it is recorded
  */
-public record PredictionToRecord(String employeeId, Double attritionProb, String riskLevel, String modelVersion,
+public record PredictionToRecord(String employeeId, Double attritionProb, RiskLevel riskLevel, String modelVersion,
                                  JsonDocument featuresSnapshot, Instant predictionDate) {
-
-    /** The span of time a prediction date may take: what ISO-8601 writes with four-digit years, and a store keeps. */
-    public static final Instant EARLIEST_DATE = Instant.parse("0001-01-01T00:00:00Z");
-    public static final Instant LATEST_DATE = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public PredictionToRecord {
         List<Violation> violations = new ArrayList<>();
-        Checks.optionalText(violations, "employee_id", employeeId, Prediction.EMPLOYEE_ID_MAX);
+        Checks.optionalText(violations, "employeeId", employeeId, Prediction.EMPLOYEE_ID_MAX);
         if (attritionProb == null) {
-            violations.add(new Violation(AttritionProbability.FIELD, "is required"));
+            violations.add(new Violation("attritionProb", "is required"));
         } else {
-            collect(violations, () -> new AttritionProbability(attritionProb));
+            try {
+                new AttritionProbability(attritionProb);
+            } catch (InvalidInput invalid) {
+                violations.addAll(invalid.under("attritionProb").violations());
+            }
         }
-        if (riskLevel != null) {
-            collect(violations, () -> RiskLevel.parse(riskLevel));
-        }
-        Checks.requiredText(violations, "model_version", modelVersion, Prediction.MODEL_VERSION_MAX);
-        if (predictionDate != null && (predictionDate.isBefore(EARLIEST_DATE) || predictionDate.isAfter(LATEST_DATE))) {
-            violations.add(new Violation("prediction_date", "must be within the years 0001 to 9999"));
-        }
+        Checks.requiredText(violations, "modelVersion", modelVersion, Prediction.MODEL_VERSION_MAX);
+        Checks.storableTime(violations, "predictionDate", predictionDate);
         Checks.throwIfAny(violations);
     }
 
     public AttritionProbability probability() {
         return new AttritionProbability(attritionProb);
-    }
-
-    private static void collect(List<Violation> violations, Runnable check) {
-        try {
-            check.run();
-        } catch (InvalidInput invalid) {
-            violations.addAll(invalid.violations());
-        }
     }
 }

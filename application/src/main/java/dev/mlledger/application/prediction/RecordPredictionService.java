@@ -33,12 +33,12 @@ public final class RecordPredictionService implements RecordPrediction {
         Instant now = clock.instant();
         UUID requestId = Ids.newId();
         AttritionProbability probability = given.probability();
-        RiskLevel risk = given.riskLevel() == null ? thresholds.classify(probability) : RiskLevel.parse(given.riskLevel());
+        RiskLevel risk = given.riskLevel() == null ? thresholds.classify(probability) : given.riskLevel();
         Prediction prediction = new Prediction(Ids.newId(), requestId, now,
                 given.predictionDate() == null ? now : given.predictionDate(), given.employeeId(), probability, risk,
                 given.modelVersion(), given.featuresSnapshot());
         unitOfWork.write(() -> {
-            predictions.addAll(origin.logEntry(requestId, now, 201), List.of(prediction));
+            predictions.addAll(origin.logEntry(requestId, now), List.of(prediction));
             return null;
         });
         return prediction;

@@ -11,9 +11,11 @@ import java.util.UUID;
  * The API request a use case serves, as the request log records it.
  *
  * @param startedNanos {@link System#nanoTime()} when the request arrived, for its response time
+ * @param answeredWith the status the caller answers the request with when the use case succeeds (the driving
+ *                     adapter decides it; the use case only records it)
  */
 public record RequestOrigin(String endpoint, String method, JsonDocument requestData, String clientIp,
-                            String userAgent, long startedNanos) {
+                            String userAgent, long startedNanos, int answeredWith) {
 
     public RequestOrigin {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -21,9 +23,10 @@ public record RequestOrigin(String endpoint, String method, JsonDocument request
         Objects.requireNonNull(requestData, "requestData");
     }
 
-    /** The log entry of this request, answered with {@code httpStatus} now. */
-    public RequestLogEntry logEntry(UUID id, Instant createdAt, int httpStatus) {
+    /** The log entry of this request, answered now. */
+    public RequestLogEntry logEntry(UUID id, Instant createdAt) {
         int elapsedMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startedNanos) / 1_000_000);
-        return new RequestLogEntry(id, createdAt, endpoint, method, requestData, clientIp, userAgent, httpStatus, elapsedMs);
+        return new RequestLogEntry(id, createdAt, endpoint, method, requestData, clientIp, userAgent, answeredWith,
+                elapsedMs);
     }
 }

@@ -1,7 +1,5 @@
 package dev.mlledger.application.prediction;
 
-import dev.mlledger.domain.validation.Violation;
-
 import java.util.List;
 
 /**
@@ -12,19 +10,12 @@ public interface ScoreEmployees {
 
     int MAX_BATCH = 1000;
 
-    /** One employee ({@code POST /api/v1/predict}); violations are named {@code features.age}. */
+    /** One employee; violations are named {@code employeeId}, {@code features.age}. */
     ScoredEmployees scoreOne(RequestOrigin origin, EmployeeToScore employee);
 
     /**
-     * 1 to {@value #MAX_BATCH} employees, all or nothing ({@code POST /api/v1/predict/batch}); violations are
-     * named {@code items[3].features.age}.
+     * 1 to {@value #MAX_BATCH} employees, all or nothing; violations are named by index ({@code [3].features.age}),
+     * the list as a whole {@code ""}.
      */
     ScoredEmployees scoreBatch(RequestOrigin origin, List<EmployeeToScore> employees);
-
-    /**
-     * What is wrong with one employee's id and features, each violation named under {@code prefix} ({@code ""} or
-     * {@code "items[3]."}); stores nothing. Lets a caller that already found other problems in a request report
-     * them all in one answer.
-     */
-    List<Violation> problemsWith(EmployeeToScore employee, String prefix);
 }

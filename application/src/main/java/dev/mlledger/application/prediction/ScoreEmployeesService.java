@@ -47,37 +47,33 @@ public final class ScoreEmployeesService implements ScoreEmployees {
     @Override
     public ScoredEmployees scoreBatch(RequestOrigin origin, List<EmployeeToScore> employees) {
         if (employees == null || employees.isEmpty()) {
-            throw new InvalidInput("items", "must hold 1 to " + MAX_BATCH + " items");
+            throw new InvalidInput("", "must hold 1 to " + MAX_BATCH + " items");
         }
         if (employees.size() > MAX_BATCH) {
-            throw new TooManyItems("items", MAX_BATCH, employees.size());
+            throw new TooManyItems("", MAX_BATCH, employees.size());
         }
         List<Violation> violations = new ArrayList<>();
         List<FeatureVector> vectors = new ArrayList<>(employees.size());
         for (int i = 0; i < employees.size(); i++) {
-            vectors.add(validate(employees.get(i), "items[" + i + "].", violations));
+            vectors.add(validate(employees.get(i), "[" + i + "]", violations));
         }
         Checks.throwIfAny(violations);
         return store(origin, employees, vectors);
     }
 
-    @Override
-    public List<Violation> problemsWith(EmployeeToScore employee, String prefix) {
-        List<Violation> violations = new ArrayList<>();
-        validate(employee, prefix, violations);
-        return violations;
-    }
-
-    private FeatureVector validate(EmployeeToScore employee, String prefix, List<Violation> violations) {
-        Checks.optionalText(violations, prefix + "employee_id", employee.employeeId(), Prediction.EMPLOYEE_ID_MAX);
+    /** @param index the employee's place in a batch ({@code "[3]"}), or {@code ""} for one employee */
+    private FeatureVector validate(EmployeeToScore employee, String index, List<Violation> violations) {
+        List<Violation> found = new ArrayList<>();
+        Checks.optionalText(found, "employeeId", employee.employeeId(), Prediction.EMPLOYEE_ID_MAX);
+        FeatureVector vector = null;
         try {
-            return model.validate(employee.features());
+            vector = model.validate(employee.features());
         } catch (InvalidInput invalid) {
-            for (Violation violation : invalid.violations()) {
-                violations.add(new Violation(prefix + violation.field(), violation.message()));
-            }
-            return null;
+            found.addAll(invalid.under("features").violations());
         }
+        found.forEach(violation -> violations.add(index.isEmpty() ? violation
+                : new Violation(index + "." + violation.field(), violation.message())));
+        return vector;
     }
 
     private ScoredEmployees store(RequestOrigin origin, List<EmployeeToScore> employees, List<FeatureVector> vectors) {
@@ -91,7 +87,7 @@ public final class ScoreEmployeesService implements ScoreEmployees {
                     thresholds.classify(probability), model.version(), employee.featuresSnapshot()));
         }
         unitOfWork.write(() -> {
-            predictions.addAll(origin.logEntry(requestId, now, 200), scored);
+            predictions.addAll(origin.logEntry(requestId, now), scored);
             return null;
         });
         return new ScoredEmployees(requestId, model.version(), scored);

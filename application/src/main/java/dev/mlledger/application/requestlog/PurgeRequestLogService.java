@@ -29,7 +29,7 @@ public final class PurgeRequestLogService implements PurgeRequestLog {
     @Override
     public PurgeResult purgeOlderThan(int days) {
         if (days < 1 || days > MAX_DAYS) {
-            throw new InvalidInput("older_than_days", "must be between 1 and " + MAX_DAYS);
+            throw new InvalidInput("olderThanDays", "must be between 1 and " + MAX_DAYS);
         }
         Instant cutoff = clock.instant().minus(Duration.ofDays(days));
         PurgeResult total = PurgeResult.NOTHING;

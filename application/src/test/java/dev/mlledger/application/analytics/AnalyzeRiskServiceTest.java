@@ -122,7 +122,7 @@ class AnalyzeRiskServiceTest {
         InvalidInput invalid = assertThrows(InvalidInput.class,
                 () -> analyzeRisk.distribution(null, null, "m".repeat(51)));
 
-        assertEquals("model_version", invalid.violations().getFirst().field());
+        assertEquals("modelVersion", invalid.violations().getFirst().field());
     }
 
     private void store(String model, RiskLevel level, double probability, int secondsAfterStart) {

@@ -1,9 +1,11 @@
 package dev.mlledger.application.prediction;
 
+import dev.mlledger.domain.prediction.RiskLevel;
 import dev.mlledger.domain.validation.InvalidInput;
 import dev.mlledger.domain.validation.Violation;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -15,13 +17,13 @@ class PredictionToRecordTest {
     @Test
     void every_violation_is_reported_together() {
         InvalidInput invalid = assertThrows(InvalidInput.class,
-                () -> new PredictionToRecord("E".repeat(51), 1.5, "EXTREME", null, null, null));
+                () -> new PredictionToRecord("E".repeat(51), 1.5, null, null, null, Instant.parse("+10000-01-01T00:00:00Z")));
 
         assertEquals(List.of(
-                new Violation("employee_id", "must be 1 to 50 characters"),
-                new Violation("attrition_prob", "must be between 0 and 1"),
-                new Violation("risk_level", "must be one of LOW, MEDIUM, HIGH"),
-                new Violation("model_version", "is required")), invalid.violations());
+                new Violation("employeeId", "must be 1 to 50 characters"),
+                new Violation("attritionProb", "must be between 0 and 1"),
+                new Violation("modelVersion", "is required"),
+                new Violation("predictionDate", "must be within the years 0001 to 9999")), invalid.violations());
     }
 
     @Test
@@ -29,7 +31,7 @@ class PredictionToRecordTest {
         InvalidInput invalid = assertThrows(InvalidInput.class,
                 () -> new PredictionToRecord(null, null, null, "m", null, null));
 
-        assertEquals(List.of(new Violation("attrition_prob", "is required")), invalid.violations());
+        assertEquals(List.of(new Violation("attritionProb", "is required")), invalid.violations());
     }
 
     @Test
@@ -37,16 +39,7 @@ class PredictionToRecordTest {
         for (double p : new double[] {-0.0001, 1.0001, Double.NaN, Double.POSITIVE_INFINITY}) {
             InvalidInput invalid = assertThrows(InvalidInput.class,
                     () -> new PredictionToRecord(null, p, null, "m", null, null), () -> "probability " + p);
-            assertEquals(List.of(new Violation("attrition_prob", "must be between 0 and 1")), invalid.violations());
-        }
-    }
-
-    @Test
-    void risk_levels_are_only_the_three_upper_case_names() {
-        for (String level : new String[] {"low", "Medium", "", " HIGH"}) {
-            InvalidInput invalid = assertThrows(InvalidInput.class,
-                    () -> new PredictionToRecord(null, 0.5, level, "m", null, null), () -> "level " + level);
-            assertEquals("risk_level", invalid.violations().getFirst().field());
+            assertEquals(List.of(new Violation("attritionProb", "must be between 0 and 1")), invalid.violations());
         }
     }
 
@@ -55,13 +48,13 @@ class PredictionToRecordTest {
         for (String version : new String[] {"", "   ", "m".repeat(51), "a\u0000b"}) {
             InvalidInput invalid = assertThrows(InvalidInput.class,
                     () -> new PredictionToRecord(null, 0.5, null, version, null, null), () -> "version " + version);
-            assertEquals(List.of("model_version"), invalid.violations().stream().map(Violation::field).toList());
+            assertEquals(List.of("modelVersion"), invalid.violations().stream().map(Violation::field).toList());
         }
     }
 
     @Test
     void the_bounds_are_accepted() {
-        assertDoesNotThrow(() -> new PredictionToRecord("E".repeat(50), 0.0, "LOW", "m".repeat(50), null, null));
-        assertDoesNotThrow(() -> new PredictionToRecord(null, 1.0, "HIGH", "m", null, null));
+        assertDoesNotThrow(() -> new PredictionToRecord("E".repeat(50), 0.0, RiskLevel.LOW, "m".repeat(50), null, Instant.parse("0001-01-01T00:00:00Z")));
+        assertDoesNotThrow(() -> new PredictionToRecord(null, 1.0, RiskLevel.HIGH, "m", null, Instant.parse("9999-12-31T23:59:59.999999999Z")));
     }
 }

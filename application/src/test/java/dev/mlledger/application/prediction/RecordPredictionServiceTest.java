@@ -21,7 +21,7 @@ class RecordPredictionServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T09:30:15.123456Z");
     private static final RequestOrigin ORIGIN = new RequestOrigin("/api/v1/predictions", "POST",
-            new JsonDocument("{\"attrition_prob\":0.42}"), "10.1.2.3", "client/1.0", System.nanoTime());
+            new JsonDocument("{\"attrition_prob\":0.42}"), "10.1.2.3", "client/1.0", System.nanoTime(), 201);
 
     private final InMemoryPredictions predictions = new InMemoryPredictions();
     private final InMemoryRequestLog requestLog = new InMemoryRequestLog(predictions);
@@ -35,7 +35,7 @@ class RecordPredictionServiceTest {
         Instant madeAt = Instant.parse("2026-03-01T12:00:00Z");
 
         Prediction recorded = recordPrediction.record(ORIGIN,
-                new PredictionToRecord("E-1", 0.42, "MEDIUM", "xgb_enhanced_v1.0", snapshot, madeAt));
+                new PredictionToRecord("E-1", 0.42, RiskLevel.MEDIUM, "xgb_enhanced_v1.0", snapshot, madeAt));
 
         assertEquals(1, unitOfWork.writes());
         assertEquals(List.of(recorded), predictions.all());
@@ -66,7 +66,7 @@ class RecordPredictionServiceTest {
 
     @Test
     void a_given_risk_level_is_kept_even_when_the_thresholds_would_say_otherwise() {
-        Prediction recorded = recordPrediction.record(ORIGIN, new PredictionToRecord(null, 0.95, "LOW", "m", null, null));
+        Prediction recorded = recordPrediction.record(ORIGIN, new PredictionToRecord(null, 0.95, RiskLevel.LOW, "m", null, null));
 
         assertEquals(RiskLevel.LOW, recorded.riskLevel());
     }

@@ -31,7 +31,7 @@ class ScoreEmployeesServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T09:30:15.123456789Z");
     private static final RequestOrigin ORIGIN = new RequestOrigin("/api/v1/predict/batch", "POST",
-            new JsonDocument("{\"items\":[]}"), "10.1.2.3", "client/1.0", System.nanoTime());
+            new JsonDocument("{\"items\":[]}"), "10.1.2.3", "client/1.0", System.nanoTime(), 200);
 
     private final InMemoryPredictions predictions = new InMemoryPredictions();
     private final InMemoryRequestLog requestLog = new InMemoryRequestLog(predictions);
@@ -96,10 +96,10 @@ class ScoreEmployeesServiceTest {
         InvalidInput invalid = assertThrows(InvalidInput.class, () -> scoreEmployees.scoreBatch(ORIGIN, items));
 
         assertEquals(List.of(
-                new Violation("items[1].features.tenure", "is not a feature of this model"),
-                new Violation("items[3].employee_id", "must be 1 to 50 characters"),
-                new Violation("items[3].features.score", "must be a number between 0 and 1"),
-                new Violation("items[3].features.overtime", "must be true or false")), invalid.violations());
+                new Violation("[1].features.tenure", "is not a feature of this model"),
+                new Violation("[3].employeeId", "must be 1 to 50 characters"),
+                new Violation("[3].features.score", "must be a number between 0 and 1"),
+                new Violation("[3].features.overtime", "must be true or false")), invalid.violations());
         assertNothingStored();
     }
 
@@ -109,7 +109,7 @@ class ScoreEmployeesServiceTest {
 
         InvalidInput invalid = assertThrows(InvalidInput.class, () -> scoreEmployees.scoreOne(ORIGIN, employee));
 
-        assertEquals(List.of(new Violation("employee_id", "must be 1 to 50 characters"),
+        assertEquals(List.of(new Violation("employeeId", "must be 1 to 50 characters"),
                 new Violation("features.score", "is required")), invalid.violations());
         assertNothingStored();
     }
@@ -130,8 +130,8 @@ class ScoreEmployeesServiceTest {
         InvalidInput empty = assertThrows(InvalidInput.class, () -> scoreEmployees.scoreBatch(ORIGIN, List.of()));
         InvalidInput missing = assertThrows(InvalidInput.class, () -> scoreEmployees.scoreBatch(ORIGIN, null));
 
-        assertEquals("items", empty.violations().getFirst().field());
-        assertEquals("items", missing.violations().getFirst().field());
+        assertEquals("", empty.violations().getFirst().field(), "the list as a whole");
+        assertEquals("", missing.violations().getFirst().field());
         assertNothingStored();
     }
 
@@ -142,7 +142,7 @@ class ScoreEmployeesServiceTest {
         TooManyItems tooMany = assertThrows(TooManyItems.class,
                 () -> scoreEmployees.scoreBatch(ORIGIN, thousandAndOne));
 
-        assertEquals("items", tooMany.field());
+        assertEquals("", tooMany.field());
         assertEquals(1000, tooMany.max());
         assertNothingStored();
 

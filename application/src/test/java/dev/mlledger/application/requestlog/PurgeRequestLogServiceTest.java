@@ -93,7 +93,7 @@ class PurgeRequestLogServiceTest {
 
         for (int days : new int[] {0, -1, Integer.MIN_VALUE, PurgeRequestLog.MAX_DAYS + 1}) {
             InvalidInput invalid = assertThrows(InvalidInput.class, () -> purge.purgeOlderThan(days), () -> "days " + days);
-            assertEquals("older_than_days", invalid.violations().getFirst().field());
+            assertEquals("olderThanDays", invalid.violations().getFirst().field());
         }
 
         assertEquals(List.of(), requestLog.purgeChunks());

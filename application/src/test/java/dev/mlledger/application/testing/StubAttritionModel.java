@@ -36,22 +36,22 @@ public final class StubAttritionModel implements AttritionModel {
         Map<String, Object> values = new LinkedHashMap<>();
         Object score = rawFeatures == null ? null : rawFeatures.get("score");
         if (score == null) {
-            violations.add(new Violation("features.score", "is required"));
+            violations.add(new Violation("score", "is required"));
         } else if (!(score instanceof Number number) || !(number.doubleValue() >= 0 && number.doubleValue() <= 1)) {
-            violations.add(new Violation("features.score", "must be a number between 0 and 1"));
+            violations.add(new Violation("score", "must be a number between 0 and 1"));
         } else {
             values.put("score", number.doubleValue());
         }
         if (rawFeatures != null) {
             Object overtime = rawFeatures.get("overtime");
             if (overtime != null && !(overtime instanceof Boolean)) {
-                violations.add(new Violation("features.overtime", "must be true or false"));
+                violations.add(new Violation("overtime", "must be true or false"));
             } else if (overtime != null) {
                 values.put("overtime", overtime);
             }
             for (String name : rawFeatures.keySet()) {
                 if (!name.equals("score") && !name.equals("overtime")) {
-                    violations.add(new Violation("features." + name, "is not a feature of this model"));
+                    violations.add(new Violation(name, "is not a feature of this model"));
                 }
             }
         }

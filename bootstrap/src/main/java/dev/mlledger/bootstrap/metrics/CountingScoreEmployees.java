@@ -4,7 +4,6 @@ import dev.mlledger.application.prediction.EmployeeToScore;
 import dev.mlledger.application.prediction.RequestOrigin;
 import dev.mlledger.application.prediction.ScoreEmployees;
 import dev.mlledger.application.prediction.ScoredEmployees;
-import dev.mlledger.domain.validation.Violation;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.List;
@@ -28,11 +27,6 @@ public final class CountingScoreEmployees implements ScoreEmployees {
     @Override
     public ScoredEmployees scoreBatch(RequestOrigin origin, List<EmployeeToScore> employees) {
         return counted(delegate.scoreBatch(origin, employees));
-    }
-
-    @Override
-    public List<Violation> problemsWith(EmployeeToScore employee, String prefix) {
-        return delegate.problemsWith(employee, prefix);
     }
 
     private ScoredEmployees counted(ScoredEmployees scored) {

@@ -18,13 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads a model file (see docs/model.md) and builds the logistic-regression model it describes. Every problem is an
@@ -108,8 +111,8 @@ public final class ModelFileLoader {
     private static FeatureTerm term(ModelFileObject feature) {
         try {
             String name = feature.requiredString("name");
-            FeatureType type = FeatureType.parse(feature.requiredString("type"));
-            feature.allowOnly(FEATURE_KEYS.get(type), "a " + type.wireName() + " feature");
+            FeatureType type = featureType(feature.requiredString("type"));
+            feature.allowOnly(FEATURE_KEYS.get(type), "a " + spelling(type) + " feature");
             boolean required = feature.requiredBoolean("required");
             return switch (type) {
                 case NUMBER -> numberTerm(feature, FeatureDefinition.ofNumber(name, required));
@@ -151,5 +154,21 @@ public final class ModelFileLoader {
 
     private static IllegalStateException failure(String location, String problem) {
         return new IllegalStateException("Model file " + location + ": " + problem);
+    }
+
+    /** A feature type as the model file spells it: "number", "boolean" or "category", exactly. */
+    static FeatureType featureType(String text) {
+        for (FeatureType type : FeatureType.values()) {
+            if (spelling(type).equals(text)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("type must be one of " + Arrays.stream(FeatureType.values())
+                .map(ModelFileLoader::spelling).collect(Collectors.joining(", "))
+                + ", got " + (text == null ? "nothing" : "\"" + text + "\""));
+    }
+
+    static String spelling(FeatureType type) {
+        return type.name().toLowerCase(Locale.ROOT);
     }
 }

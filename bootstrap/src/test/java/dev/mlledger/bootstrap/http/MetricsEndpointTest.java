@@ -193,22 +193,35 @@ class MetricsEndpointTest extends FreshDatabaseTest {
 
     @Test
     void every_bad_point_of_a_batch_is_reported_at_once() {
+        String misfits = """
+                {"name": "loss", "step": 0, "value": 0.9},
+                "not a point",
+                {"name": "loss", "step": 2, "value": 0.7, "extra": true}""";
         String batch = """
                 {"name": "", "step": 0, "value": 0.9},
-                "not a point",
-                {"name": "loss", "step": -1, "value": 0.7, "extra": true}""";
+                {"name": "loss", "step": 1, "value": 0.8},
+                {"name": "loss", "step": -1, "value": 0.7}""";
 
+        // since the body binds to a Serde record (2026-12-01): a body that does not fit the record (an unknown
+        // member, a wrong JSON type) is refused for that, every misfit named; the rules on the values are checked
+        // once it fits, every broken one named
+        Map<String, Object> misfit = assertProblem(logBatch(run, misfits), 400);
         Map<String, Object> problem = assertProblem(logBatch(run, batch), 400);
 
-        assertEquals(Set.of("metrics[0].name", "metrics[1]", "metrics[2].step", "metrics[2].extra"),
-                Set.copyOf(errorFields(problem)));
+        assertEquals(Set.of("metrics[1]", "metrics[2].extra"), Set.copyOf(errorFields(misfit)));
+        assertEquals(Set.of("metrics[0].name", "metrics[2].step"), Set.copyOf(errorFields(problem)));
         assertEquals(0L, storedPoints(run));
     }
 
     @Test
     void every_problem_of_a_single_point_is_reported_at_once() {
-        Map<String, Object> problem = assertProblem(logOne(run, "{\"name\": \"\", \"step\": -1, \"value\": \"x\"}"), 400);
+        // since the body binds to a Serde record (2026-12-01): a body that does not fit the record (an unknown
+        // member, a wrong JSON type) is refused for that, every misfit named; the rules on the values are checked
+        // once it fits, every broken one named
+        Map<String, Object> misfits = assertProblem(logOne(run, "{\"name\": 1, \"step\": 0.5, \"value\": \"x\"}"), 400);
+        Map<String, Object> problem = assertProblem(logOne(run, "{\"name\": \"\", \"step\": -1}"), 400);
 
+        assertEquals(Set.of("name", "step", "value"), Set.copyOf(errorFields(misfits)));
         assertEquals(Set.of("name", "step", "value"), Set.copyOf(errorFields(problem)));
         assertEquals(0L, storedPoints(run));
     }

@@ -286,10 +286,18 @@ class RecordPredictionEndpointTest extends FreshDatabaseTest {
         sent.put("attrition_prob", 1.5);
         sent.put("risk_level", "EXTREME");
         sent.remove("model_version");
-        sent.put("prediction_date", "2026-03-01");
+        sent.put("prediction_date", "0000-03-01T00:00:00Z");
+        Map<String, Object> misfit = valid();
+        misfit.put("attrition_prob", "0.4");
+        misfit.put("prediction_date", "2026-03-01");
 
+        // since the body binds to a Serde record (2026-12-01): a body that does not fit the record (an unknown
+        // member, a wrong JSON type) is refused for that, every misfit named; the rules on the values are checked
+        // once it fits, every broken one named
+        Map<String, Object> misfits = rejected(Json.write(misfit));
         Map<String, Object> problem = rejected(Json.write(sent));
 
+        assertEquals(Set.of("attrition_prob", "prediction_date"), Set.copyOf(errorFields(misfits)));
         assertEquals(Set.of("attrition_prob", "risk_level", "model_version", "prediction_date"),
                 Set.copyOf(errorFields(problem)));
     }

@@ -204,9 +204,10 @@ class RetentionEndpointTest extends FreshDatabaseTest {
     /** A GET whose log row (written asynchronously) has arrived; returns the row's id. */
     private String loggedGet() {
         String marker = UUID.randomUUID().toString();
-        assertJson(http().get("/api/v1/model" + query("marker", marker)), 200);
+        // a query parameter the route declares marks the row (an unknown one would be a 400)
+        assertJson(http().get("/api/v1/predictions" + query("model_version", marker)), 200);
         List<Map<String, Object>> rows = Rows.await(database, Duration.ofSeconds(2),
-                "SELECT id::text AS id FROM api_requests WHERE request_data ->> 'marker' = ?", marker);
+                "SELECT id::text AS id FROM api_requests WHERE request_data ->> 'model_version' = ?", marker);
         assertFalse(rows.isEmpty(), "the GET was not logged");
         return (String) rows.getFirst().get("id");
     }

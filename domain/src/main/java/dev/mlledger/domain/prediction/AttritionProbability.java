@@ -5,11 +5,9 @@ import dev.mlledger.domain.validation.InvalidInput;
 /** The probability that an employee leaves: a finite number in [0, 1]. */
 public record AttritionProbability(double value) {
 
-    public static final String FIELD = "attrition_prob";
-
     public AttritionProbability {
         if (!Double.isFinite(value) || value < 0.0 || value > 1.0) {
-            throw new InvalidInput(FIELD, "must be between 0 and 1");
+            throw new InvalidInput("", "must be between 0 and 1");
         }
     }
 }

@@ -18,12 +18,12 @@ public record PredictionFilter(RiskLevel riskLevel, String employeeId, String mo
 
     public PredictionFilter {
         List<Violation> violations = new ArrayList<>();
-        Checks.optionalText(violations, "employee_id", employeeId, Prediction.EMPLOYEE_ID_MAX);
-        Checks.optionalText(violations, "model_version", modelVersion, Prediction.MODEL_VERSION_MAX);
-        probabilityBound(violations, "min_prob", minProb);
-        probabilityBound(violations, "max_prob", maxProb);
+        Checks.optionalText(violations, "employeeId", employeeId, Prediction.EMPLOYEE_ID_MAX);
+        Checks.optionalText(violations, "modelVersion", modelVersion, Prediction.MODEL_VERSION_MAX);
+        probabilityBound(violations, "minProb", minProb);
+        probabilityBound(violations, "maxProb", maxProb);
         if (minProb != null && maxProb != null && minProb > maxProb) {
-            violations.add(new Violation("min_prob", "must not be greater than max_prob"));
+            violations.add(new Violation("minProb", "must not be greater than the maximum probability"));
         }
         if (from != null && to != null && from.isAfter(to)) {
             violations.add(new Violation("from", "must not be after to"));

@@ -41,6 +41,11 @@ public record RequestLogEntry(UUID id, Instant createdAt, String endpoint, Strin
             return null;
         }
         String withoutNul = text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
-        return withoutNul.length() <= maxLength ? withoutNul : withoutNul.substring(0, maxLength);
+        if (withoutNul.length() <= maxLength) {
+            return withoutNul;
+        }
+        // never half a surrogate pair, which is no character a store can keep
+        int end = Character.isHighSurrogate(withoutNul.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+        return withoutNul.substring(0, end);
     }
 }

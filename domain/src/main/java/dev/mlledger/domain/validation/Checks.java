@@ -1,11 +1,25 @@
 package dev.mlledger.domain.validation;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Small checks that add a {@link Violation} to a list instead of throwing, so that all problems are reported. */
 public final class Checks {
 
+    /** The span of time a stored time may take: what ISO-8601 writes with four-digit years. */
+    public static final Instant EARLIEST_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private Checks() {
+    }
+
+    /** A time to be stored (optional): within the years 0001 to 9999. */
+    public static boolean storableTime(List<Violation> violations, String field, Instant value) {
+        if (value != null && (value.isBefore(EARLIEST_TIME) || value.isAfter(LATEST_TIME))) {
+            violations.add(new Violation(field, "must be within the years 0001 to 9999"));
+            return false;
+        }
+        return true;
     }
 
     /**

@@ -24,6 +24,11 @@ public class InvalidInput extends RuntimeException {
         return violations;
     }
 
+    /** The same violations seen from the owner of {@code name} (see {@link Violation#under}). */
+    public InvalidInput under(String name) {
+        return new InvalidInput(violations.stream().map(violation -> violation.under(name)).toList());
+    }
+
     private static String describe(List<Violation> violations) {
         return violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
     }

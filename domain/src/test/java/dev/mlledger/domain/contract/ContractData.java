@@ -13,6 +13,7 @@ import dev.mlledger.domain.requestlog.RequestLogEntry;
 import dev.mlledger.domain.prediction.PredictionFilter;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -20,6 +21,19 @@ import java.util.function.Predicate;
 public final class ContractData {
 
     public static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
+
+    /**
+     * A time finer than a microsecond. A store keeps times to the microsecond at least: what it reads back equals
+     * what it was given, both truncated to microseconds. (The part under the microsecond is under half of one, so
+     * a store that rounded would pass too; the JDBC adapter truncates before writing so that a time it is given
+     * with microseconds reads back exactly.)
+     */
+    public static final Instant T0_FINE = T0.plusNanos(123_456_321);
+
+    /** {@code instant} to the microsecond, the precision every store keeps. */
+    public static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
 
     private ContractData() {
     }

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static dev.mlledger.domain.contract.ContractData.T0;
+import static dev.mlledger.domain.contract.ContractData.T0_FINE;
+import static dev.mlledger.domain.contract.ContractData.micros;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -44,6 +46,14 @@ public abstract class MetricsContract extends StorageContract {
         writing(() -> store.metrics().addAll(run, List.of(new MetricPoint("loss", 3, 0.4, T0.plusSeconds(5)))));
 
         assertEquals(List.of(new MetricPoint("loss", 3, 0.4, T0.plusSeconds(5))), pageThrough(run, null, 10));
+    }
+
+    @Test
+    void a_point_keeps_its_timestamp_to_the_microsecond_at_least() {
+        UUID run = storedRun();
+        writing(() -> store.metrics().addAll(run, List.of(new MetricPoint("loss", 1, 0.5, T0_FINE))));
+
+        assertEquals(micros(T0_FINE), micros(pageThrough(run, null, 10).getFirst().timestamp()));
     }
 
     @Test

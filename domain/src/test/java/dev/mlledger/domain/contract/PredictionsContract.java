@@ -20,6 +20,8 @@ import java.util.Random;
 import java.util.function.Predicate;
 
 import static dev.mlledger.domain.contract.ContractData.T0;
+import static dev.mlledger.domain.contract.ContractData.T0_FINE;
+import static dev.mlledger.domain.contract.ContractData.micros;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,8 +35,8 @@ public abstract class PredictionsContract extends StorageContract {
 
     @Test
     void a_stored_prediction_reads_back_equal_with_its_snapshot() {
-        RequestLogEntry request = ContractData.request(T0);
-        Prediction prediction = ContractData.prediction(request, T0, 0.73, "m-1", "E-7");
+        RequestLogEntry request = ContractData.request(T0_FINE);
+        Prediction prediction = ContractData.prediction(request, T0_FINE, 0.73, "m-1", "E-7");
         writing(() -> {
             store.requestLog().append(List.of(request));
             store.predictions().addAll(List.of(prediction));
@@ -43,7 +45,8 @@ public abstract class PredictionsContract extends StorageContract {
         Prediction found = read(() -> store.predictions().find(prediction.id())).orElseThrow();
 
         assertEquals(prediction.id(), found.id());
-        assertEquals(prediction.createdAt(), found.createdAt());
+        assertEquals(micros(prediction.createdAt()), micros(found.createdAt()));
+        assertEquals(micros(prediction.predictionDate()), micros(found.predictionDate()));
         assertEquals(prediction.probability(), found.probability());
         assertEquals(prediction.riskLevel(), found.riskLevel());
         assertEquals("E-7", found.employeeId());

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static dev.mlledger.domain.contract.ContractData.T0;
+import static dev.mlledger.domain.contract.ContractData.T0_FINE;
+import static dev.mlledger.domain.contract.ContractData.micros;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,14 +25,14 @@ public abstract class RequestLogContract extends StorageContract {
 
     @Test
     void an_appended_entry_reads_back_equal() {
-        RequestLogEntry entry = new RequestLogEntry(Ids.newId(), T0, "/api/v1/model", "GET",
+        RequestLogEntry entry = new RequestLogEntry(Ids.newId(), T0_FINE, "/api/v1/model", "GET",
                 new JsonDocument("{}"), null, null, 200, null);
         writing(() -> store.requestLog().append(List.of(entry)));
 
         RequestLogEntry found = read(() -> store.requestLog().find(entry.id())).orElseThrow();
 
         assertEquals(entry.id(), found.id());
-        assertEquals(entry.createdAt(), found.createdAt());
+        assertEquals(micros(entry.createdAt()), micros(found.createdAt()));
         assertEquals("/api/v1/model", found.endpoint());
         assertEquals("GET", found.method());
         assertEquals(200, found.httpStatus());

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static dev.mlledger.domain.contract.ContractData.T0;
+import static dev.mlledger.domain.contract.ContractData.T0_FINE;
+import static dev.mlledger.domain.contract.ContractData.micros;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,6 +40,22 @@ public abstract class RunsContract extends StorageContract {
                 .thenComparing(Run::id, ContractData::compareIds)).toList();
         assertEquals(expected, read(() -> store.runs().ofExperiment(experiment.id())));
         assertEquals(runs.getFirst(), read(() -> store.runs().find(runs.getFirst().id())).orElseThrow());
+    }
+
+    @Test
+    void a_run_keeps_its_start_and_end_to_the_microsecond_at_least() {
+        Experiment experiment = ContractData.experiment("e", "alice", T0_FINE);
+        Run run = ContractData.run(experiment.id(), T0_FINE, null);
+        writing(() -> {
+            store.experiments().add(experiment);
+            store.runs().addAll(List.of(run));
+        });
+        assertTrue(write(() -> store.runs().endIfRunning(run.end(RunStatus.FAILED, T0_FINE.plusSeconds(1)))));
+
+        Run found = read(() -> store.runs().find(run.id())).orElseThrow();
+        assertEquals(micros(T0_FINE), micros(found.startedAt()));
+        assertEquals(micros(T0_FINE.plusSeconds(1)), micros(found.endedAt()));
+        assertEquals(micros(T0_FINE), micros(read(() -> store.experiments().find(experiment.id())).orElseThrow().createdAt()));
     }
 
     @Test

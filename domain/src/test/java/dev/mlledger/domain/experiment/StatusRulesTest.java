@@ -88,14 +88,6 @@ class StatusRulesTest {
     }
 
     @Test
-    void status_words_are_parsed_exactly_and_anything_else_is_invalid_input() {
-        assertEquals(ExperimentStatus.COMPLETED, ExperimentStatus.parse("status", "completed"));
-        assertEquals(RunStatus.FAILED, RunStatus.parse("status", "failed"));
-        assertThrows(InvalidInput.class, () -> ExperimentStatus.parse("status", "COMPLETED"));
-        assertThrows(InvalidInput.class, () -> RunStatus.parse("status", "paused"));
-    }
-
-    @Test
     void a_metric_point_needs_a_name_of_1_to_50_characters_a_step_in_int_range_and_a_finite_value() {
         assertThrows(InvalidInput.class, () -> new MetricPoint("", 1, 0.5, T0));
         assertThrows(InvalidInput.class, () -> new MetricPoint("x".repeat(51), 1, 0.5, T0));

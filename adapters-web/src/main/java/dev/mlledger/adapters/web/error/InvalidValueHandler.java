@@ -41,13 +41,13 @@ public class InvalidValueHandler implements ExceptionHandler<ConversionErrorExce
     private static HttpResponse<Problem> bodyProblem(ConversionErrorException exception) {
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidPropertyFormatException property) {
-                return fieldProblem(snakeCase(property.getArgument().getName()),
+                return fieldProblem(JsonPaths.snakeCase(property.getArgument().getName()),
                         ValueExpectations.describe(property.getArgument().getType()));
             }
             Matcher decoding = DECODING_PROPERTY.matcher(String.valueOf(cause.getMessage()));
             if (decoding.find()) {
                 boolean outOfRange = String.valueOf(cause.getMessage()).contains("out of range");
-                return fieldProblem(snakeCase(decoding.group(1)), outOfRange ? "is out of range" : "has an invalid value");
+                return fieldProblem(JsonPaths.snakeCase(decoding.group(1)), outOfRange ? "is out of range" : "has an invalid value");
             }
         }
         return ProblemResponses.problem(HttpStatus.BAD_REQUEST, BODY_SHAPE);
@@ -56,10 +56,5 @@ public class InvalidValueHandler implements ExceptionHandler<ConversionErrorExce
     private static HttpResponse<Problem> fieldProblem(String field, String message) {
         return ProblemResponses.problem(HttpStatus.BAD_REQUEST, field + " " + message,
                 List.of(new FieldViolation(field, message)));
-    }
-
-    /** Request bodies are snake_case; Java names are camelCase. */
-    static String snakeCase(String javaName) {
-        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -16,7 +16,9 @@ public class TooManyItemsHandler implements ExceptionHandler<TooManyItems, HttpR
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, TooManyItems exception) {
         String message = "must hold at most " + exception.max() + " items";
-        return ProblemResponses.problem(HttpStatus.REQUEST_ENTITY_TOO_LARGE, exception.getMessage(),
-                List.of(new FieldViolation(exception.field(), message)));
+        String field = JsonPaths.render(request, exception.field());
+        return ProblemResponses.problem(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                field + " holds " + exception.actual() + " items; at most " + exception.max() + " are allowed per request",
+                List.of(new FieldViolation(field, message)));
     }
 }

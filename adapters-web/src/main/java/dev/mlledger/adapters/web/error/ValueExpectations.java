@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 /** Says, in a client's words, what a value of a Java type must look like. */
 public final class ValueExpectations {
 
+    /** What a time must look like, wherever a client gives one. */
+    public static final String DATE_TIME = "must be an ISO-8601 date-time with an offset, such as 2026-11-21T10:15:30Z";
+
     private ValueExpectations() {
     }
 
@@ -18,7 +21,7 @@ public final class ValueExpectations {
             return "must be a UUID";
         }
         if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
-            return "must be an ISO-8601 date-time with an offset, such as 2026-11-21T10:15:30Z";
+            return DATE_TIME;
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class
                 || type == short.class || type == Short.class) {

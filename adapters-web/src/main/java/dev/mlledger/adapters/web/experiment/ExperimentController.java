@@ -1,21 +1,16 @@
 package dev.mlledger.adapters.web.experiment;
 
+import dev.mlledger.adapters.web.binding.Violations;
+import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.mlledger.adapters.web.openapi.RequestBodies;
-import dev.mlledger.adapters.web.json.JsonBodies;
-import dev.mlledger.adapters.web.json.JsonFields;
-import dev.mlledger.adapters.web.json.Violations;
 import dev.mlledger.adapters.web.paging.CursorCodec;
 import dev.mlledger.adapters.web.paging.CursorQuery;
 import dev.mlledger.adapters.web.paging.PageView;
-import dev.mlledger.adapters.web.requestlog.RequestAttributes;
 import dev.mlledger.application.experiment.CreateExperiment;
 import dev.mlledger.application.experiment.DeleteExperiment;
 import dev.mlledger.application.experiment.ExperimentChanges;
@@ -34,7 +29,6 @@ import dev.mlledger.domain.paging.PageLimit;
 import dev.mlledger.domain.validation.Checks;
 import dev.mlledger.domain.validation.Violation;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -45,14 +39,12 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** {@code /api/v1/experiments}: create, list, read, change and delete experiments; start runs. */
@@ -72,50 +64,26 @@ public class ExperimentController {
     private final UpdateExperiment updateExperiment;
     private final DeleteExperiment deleteExperiment;
     private final StartRun startRun;
-    private final JsonBodies bodies;
     private final CursorCodec cursors;
 
     public ExperimentController(CreateExperiment createExperiment, FindExperiments findExperiments,
                                 UpdateExperiment updateExperiment, DeleteExperiment deleteExperiment,
-                                StartRun startRun, JsonBodies bodies, CursorCodec cursors) {
+                                StartRun startRun, CursorCodec cursors) {
         this.createExperiment = createExperiment;
         this.findExperiments = findExperiments;
         this.updateExperiment = updateExperiment;
         this.deleteExperiment = deleteExperiment;
         this.startRun = startRun;
-        this.bodies = bodies;
         this.cursors = cursors;
     }
 
     @Operation(summary = "Create an experiment, optionally with runs", description = "201 with Location. With runs, the experiment and its runs are created in one transaction and the experiment is running.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The experiment", required = true,
-                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.CreateExperiment.class),
-                        examples = @ExampleObject(value = "{\"name\": \"baseline\", \"owner\": \"alice\", \"description\": \"first try\", \"runs\": [{\"seed\": 42}]}")))
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<ExperimentView> create(HttpRequest<?> request, @Body byte[] body) {
-        JsonNode json = parse(request, body);
-        List<Violation> violations = new ArrayList<>();
-        JsonFields fields = new JsonFields(json, "", violations);
-        String name = fields.string("name");
-        String owner = fields.string("owner");
-        String description = fields.string("description");
-        List<JsonNode> runs = fields.array("runs");
-        fields.rejectOthers(Set.of("name", "owner", "description", "runs"));
-        List<Integer> seeds = new ArrayList<>();
-        if (runs != null) {
-            for (int i = 0; i < runs.size(); i++) {
-                if (!runs.get(i).isObject()) {
-                    violations.add(new Violation("runs[" + i + "]", "must be a JSON object"));
-                    continue;
-                }
-                JsonFields run = new JsonFields(runs.get(i), "runs[" + i + "].", violations);
-                seeds.add(run.integer("seed"));
-                run.rejectOthers(Set.of("seed"));
-            }
-        }
-        NewExperiment experiment = Violations.collect(violations, () -> new NewExperiment(name, owner, description, seeds));
-        Checks.throwIfAny(violations);
-        ExperimentWithRuns created = createExperiment.create(experiment);
+    public HttpResponse<ExperimentView> create(@Body CreateExperimentRequest body) {
+        List<Integer> seeds = body.runs() == null ? List.of()
+                : body.runs().stream().map(run -> run == null ? null : run.seed()).toList();
+        ExperimentWithRuns created = createExperiment.create(
+                new NewExperiment(body.name(), body.owner(), body.description(), seeds));
         return HttpResponse.created(ExperimentView.of(created),
                 URI.create("/api/v1/experiments/" + created.experiment().id()));
     }
@@ -126,8 +94,10 @@ public class ExperimentController {
                                              @Nullable @QueryValue("status") String status,
                                              @Nullable @QueryValue("limit") Integer limit,
                                              @Nullable @QueryValue("cursor") String cursor) {
-        ExperimentFilter filter = new ExperimentFilter(owner, status == null ? null : ExperimentStatus.parse("status", status));
-        PageLimit pageLimit = PageLimit.of(limit, FindExperiments.DEFAULT_LIMIT, FindExperiments.MAX_LIMIT);
+        ExperimentFilter filter = new ExperimentFilter(owner,
+                status == null ? null : Violations.under("status", () -> Spellings.experimentStatus(status)));
+        PageLimit pageLimit = Violations.under("limit",
+                () -> PageLimit.of(limit, FindExperiments.DEFAULT_LIMIT, FindExperiments.MAX_LIMIT));
         // an absent owner must not read like the owner "null": the owner goes last, marked when present
         String query = CursorQuery.of("experiments").with("owner", filter.owner()).with("status", filter.status()).toString();
         Page<ExperimentSummary> page = findExperiments.list(filter, cursors.decode(cursor, query), pageLimit);
@@ -146,20 +116,13 @@ public class ExperimentController {
     }
 
     @Operation(summary = "Change the description and/or the status", description = "created → running → completed | failed; any other transition, or losing a race with another change, is a 409.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "What to change", required = true,
-                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.UpdateExperiment.class),
-                        examples = @ExampleObject(value = "{\"status\": \"completed\"}")))
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
-    public ExperimentView update(HttpRequest<?> request, @PathVariable UUID id, @Body byte[] body) {
-        JsonNode json = parse(request, body);
+    public ExperimentView update(@PathVariable UUID id, @Body UpdateExperimentRequest body) {
         List<Violation> violations = new ArrayList<>();
-        JsonFields fields = new JsonFields(json, "", violations);
-        String description = fields.string("description");
-        String status = fields.string("status");
-        fields.rejectOthers(Set.of("description", "status"));
-        ExperimentStatus target = status == null ? null : Violations.collect(violations, () -> ExperimentStatus.parse("status", status));
-        ExperimentChanges changes = Violations.collect(violations,
-                () -> new ExperimentChanges(json.get("description") != null, description, target));
+        ExperimentStatus target = body.getStatus() == null ? null
+                : Violations.collect(violations, "status", () -> Spellings.experimentStatus(body.getStatus()));
+        ExperimentChanges changes = Violations.collect(violations, "",
+                () -> new ExperimentChanges(body.descriptionGiven(), body.getDescription(), target));
         Checks.throwIfAny(violations);
         updateExperiment.update(id, changes);
         return ExperimentView.of(findExperiments.byId(id));
@@ -174,26 +137,9 @@ public class ExperimentController {
     }
 
     @Operation(summary = "Start a run", description = "201 with Location. A created experiment becomes running; a completed or failed one is a 409.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Optional: {\"seed\": 42}, {} or no body", required = false,
-                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.StartRun.class)))
     @Post(value = "/{id}/runs", consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<RunView> startRun(HttpRequest<?> request, @PathVariable UUID id, @Nullable @Body byte[] body) {
-        Integer seed = null;
-        if (body != null && body.length > 0) {
-            JsonNode json = parse(request, body);
-            List<Violation> violations = new ArrayList<>();
-            JsonFields fields = new JsonFields(json, "", violations);
-            seed = fields.integer("seed");
-            fields.rejectOthers(Set.of("seed"));
-            Checks.throwIfAny(violations);
-        }
-        Run run = startRun.start(id, seed);
+    public HttpResponse<RunView> startRun(@PathVariable UUID id, @Nullable @Body StartRunRequest body) {
+        Run run = startRun.start(id, body == null ? null : body.seed());
         return HttpResponse.created(RunView.of(run), URI.create("/api/v1/runs/" + run.id()));
-    }
-
-    private JsonNode parse(HttpRequest<?> request, byte[] body) {
-        JsonNode json = bodies.object(body);
-        RequestAttributes.setRequestData(request, JsonBodies.asSent(body));
-        return json;
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.web.experiment;
 
+import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.domain.experiment.Experiment;
 import dev.mlledger.domain.experiment.ExperimentSummary;
 import io.micronaut.serde.annotation.Serdeable;
@@ -15,6 +16,6 @@ public record ExperimentListItem(UUID id, String name, String owner, String stat
     public static ExperimentListItem of(ExperimentSummary summary) {
         Experiment experiment = summary.experiment();
         return new ExperimentListItem(experiment.id(), experiment.name(), experiment.owner(),
-                experiment.status().wireName(), experiment.createdAt(), summary.runCount());
+                Spellings.of(experiment.status()), experiment.createdAt(), summary.runCount());
     }
 }

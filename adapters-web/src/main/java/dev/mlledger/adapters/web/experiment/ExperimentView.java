@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.web.experiment;
 
+import dev.mlledger.adapters.web.binding.Spellings;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mlledger.application.experiment.ExperimentWithRuns;
 import dev.mlledger.domain.experiment.Experiment;
@@ -19,7 +20,7 @@ public record ExperimentView(UUID id, String name, String owner, String descript
     public static ExperimentView of(ExperimentWithRuns found) {
         Experiment experiment = found.experiment();
         return new ExperimentView(experiment.id(), experiment.name(), experiment.owner(), experiment.description(),
-                experiment.status().wireName(), experiment.createdAt(),
+                Spellings.of(experiment.status()), experiment.createdAt(),
                 found.runs().stream().map(RunView::of).toList());
     }
 }

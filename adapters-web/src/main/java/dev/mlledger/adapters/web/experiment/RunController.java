@@ -1,21 +1,17 @@
 package dev.mlledger.adapters.web.experiment;
 
+import dev.mlledger.adapters.web.binding.Violations;
+import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.mlledger.adapters.web.openapi.RequestBodies;
-import dev.mlledger.adapters.web.json.JsonBodies;
-import dev.mlledger.adapters.web.json.JsonFields;
-import dev.mlledger.adapters.web.json.Violations;
 import dev.mlledger.adapters.web.paging.CursorCodec;
 import dev.mlledger.adapters.web.paging.CursorQuery;
 import dev.mlledger.adapters.web.paging.PageView;
-import dev.mlledger.adapters.web.requestlog.RequestAttributes;
+import jakarta.validation.Valid;
 import dev.mlledger.application.experiment.FindRun;
 import dev.mlledger.application.experiment.FinishRun;
 import dev.mlledger.application.experiment.LogMetrics;
@@ -27,11 +23,7 @@ import dev.mlledger.domain.experiment.MetricPoint;
 import dev.mlledger.domain.experiment.RunStatus;
 import dev.mlledger.domain.paging.Page;
 import dev.mlledger.domain.paging.PageLimit;
-import dev.mlledger.domain.validation.Checks;
-import dev.mlledger.domain.validation.TooManyItems;
-import dev.mlledger.domain.validation.Violation;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -41,14 +33,11 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** {@code /api/v1/runs}: read and end runs, log metrics, read metric history. */
@@ -63,8 +52,6 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RunController {
 
-    private static final Set<String> POINT_FIELDS = Set.of("name", "step", "value", "timestamp");
-
     @Serdeable
     public record LoggedView(int logged) {
     }
@@ -73,16 +60,14 @@ public class RunController {
     private final FinishRun finishRun;
     private final LogMetrics logMetrics;
     private final MetricHistory metricHistory;
-    private final JsonBodies bodies;
     private final CursorCodec cursors;
 
     public RunController(FindRun findRun, FinishRun finishRun, LogMetrics logMetrics, MetricHistory metricHistory,
-                         JsonBodies bodies, CursorCodec cursors) {
+                         CursorCodec cursors) {
         this.findRun = findRun;
         this.finishRun = finishRun;
         this.logMetrics = logMetrics;
         this.metricHistory = metricHistory;
-        this.bodies = bodies;
         this.cursors = cursors;
     }
 
@@ -94,61 +79,23 @@ public class RunController {
     }
 
     @Operation(summary = "End a run as completed or failed", description = "Sets ended_at. A run that already ended is a 409; of two clients ending it at once, one gets 200, the other 409.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The outcome", required = true,
-                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.FinishRun.class),
-                        examples = @ExampleObject(value = "{\"status\": \"completed\"}")))
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
-    public RunView finish(HttpRequest<?> request, @PathVariable UUID id, @Body byte[] body) {
-        JsonNode json = parse(request, body);
-        List<Violation> violations = new ArrayList<>();
-        JsonFields fields = new JsonFields(json, "", violations);
-        String status = fields.string("status");
-        fields.require("status");
-        fields.rejectOthers(Set.of("status"));
-        RunStatus outcome = status == null ? null : Violations.collect(violations, () -> RunStatus.parse("status", status));
-        Checks.throwIfAny(violations);
-        return RunView.of(finishRun.finish(id, outcome));
+    public RunView finish(@PathVariable UUID id, @Body @Valid FinishRunRequest body) {
+        return RunView.of(finishRun.finish(id, Violations.under("status", () -> Spellings.runStatus(body.status()))));
     }
 
     @Operation(summary = "Log one metric point", description = "201 with the stored point. Logging the same name and step again replaces it; logging to an ended run is a 409.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "One point", required = true,
-                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.MetricPoint.class),
-                        examples = @ExampleObject(value = "{\"name\": \"loss\", \"step\": 3, \"value\": 0.25}")))
     @Post(value = "/{id}/metrics", consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<MetricPointView> logOne(HttpRequest<?> request, @PathVariable UUID id, @Body byte[] body) {
-        JsonNode json = parse(request, body);
-        List<Violation> violations = new ArrayList<>();
-        MetricToLog point = point(json, "", violations);
-        Checks.throwIfAny(violations);
-        return HttpResponse.created(MetricPointView.of(logMetrics.logOne(id, point)));
+    public HttpResponse<MetricPointView> logOne(@PathVariable UUID id, @Body MetricPointRequest body) {
+        return HttpResponse.created(MetricPointView.of(logMetrics.logOne(id, point(body))));
     }
 
     @Operation(summary = "Log 1 to 1000 metric points, all or nothing", description = "201 {\"logged\": n}.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "1 to 1000 points with distinct (name, step)", required = true,
-                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.MetricBatch.class)))
     @Post(value = "/{id}/metrics/batch", consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<LoggedView> logBatch(HttpRequest<?> request, @PathVariable UUID id, @Body byte[] body) {
-        JsonNode json = parse(request, body);
-        List<Violation> violations = new ArrayList<>();
-        JsonFields fields = new JsonFields(json, "", violations);
-        List<JsonNode> items = fields.array("metrics");
-        fields.require("metrics");
-        fields.rejectOthers(Set.of("metrics"));
-        Checks.throwIfAny(violations);
-        if (items.size() > LogMetrics.MAX_BATCH) {
-            throw new TooManyItems("metrics", LogMetrics.MAX_BATCH, items.size());
-        }
-        List<MetricToLog> points = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            String prefix = "metrics[" + i + "]";
-            if (!items.get(i).isObject()) {
-                violations.add(new Violation(prefix, "must be a JSON object"));
-                continue;
-            }
-            points.add(point(items.get(i), prefix + ".", violations));
-        }
-        Checks.throwIfAny(violations);
-        return HttpResponse.created(new LoggedView(logMetrics.logBatch(id, points)));
+    public HttpResponse<LoggedView> logBatch(@PathVariable UUID id, @Body MetricBatchRequest body) {
+        List<MetricToLog> points = body.metrics() == null ? null
+                : body.metrics().stream().map(RunController::point).toList();
+        return HttpResponse.created(new LoggedView(Violations.under("metrics", () -> logMetrics.logBatch(id, points))));
     }
 
     @Operation(summary = "Metric history, ordered by name then step", description = "limit 1-25000 (default 10000); keyset paging: follow next_cursor. A page costs the same at any depth.")
@@ -157,7 +104,8 @@ public class RunController {
                                              @Nullable @QueryValue("name") String name,
                                              @Nullable @QueryValue("limit") Integer limit,
                                              @Nullable @QueryValue("cursor") String cursor) {
-        PageLimit pageLimit = PageLimit.of(limit, MetricHistory.DEFAULT_LIMIT, MetricHistory.MAX_LIMIT);
+        PageLimit pageLimit = Violations.under("limit",
+                () -> PageLimit.of(limit, MetricHistory.DEFAULT_LIMIT, MetricHistory.MAX_LIMIT));
         // no name filter must not read like the metric named "null"
         String query = CursorQuery.of("metrics").with("run", id).with("name", name).toString();
         Page<MetricPoint> page = metricHistory.history(id, name, cursors.decodeMetric(cursor, query), pageLimit);
@@ -169,24 +117,8 @@ public class RunController {
         return new PageView<>(page.items().stream().map(MetricPointView::of).toList(), next);
     }
 
-    private static MetricToLog point(JsonNode json, String prefix, List<Violation> violations) {
-        JsonFields fields = new JsonFields(json, prefix, violations);
-        MetricToLog point = new MetricToLog(fields.string("name"), fields.wholeNumber("step"), fields.number("value"),
-                fields.instant("timestamp"));
-        fields.rejectOthers(POINT_FIELDS);
-        // the point's own rules too, so that a body with a wrong type also hears of an empty name or a negative step
-        Violations.collect(violations, () -> {
-            List<Violation> rules = new ArrayList<>();
-            MetricPoint.check(rules, prefix, point.name(), point.step(), point.value());
-            Checks.throwIfAny(rules);
-            return null;
-        });
-        return point;
-    }
-
-    private JsonNode parse(HttpRequest<?> request, byte[] body) {
-        JsonNode json = bodies.object(body);
-        RequestAttributes.setRequestData(request, JsonBodies.asSent(body));
-        return json;
+    private static MetricToLog point(MetricPointRequest point) {
+        return new MetricToLog(point.name(), point.step(), point.value(),
+                point.timestamp() == null ? null : point.timestamp().toInstant());
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.web.experiment;
 
+import dev.mlledger.adapters.web.binding.Spellings;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mlledger.domain.experiment.Run;
 import io.micronaut.serde.annotation.Serdeable;
@@ -20,7 +21,7 @@ public record RunView(UUID id, UUID experimentId, String status, Instant started
     }
 
     public static RunView of(Run run, Map<String, Double> latestMetrics) {
-        return new RunView(run.id(), run.experimentId(), run.status().wireName(), run.startedAt(), run.endedAt(),
+        return new RunView(run.id(), run.experimentId(), Spellings.of(run.status()), run.startedAt(), run.endedAt(),
                 run.seed(), latestMetrics);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.web.model;
 
+import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -31,7 +32,7 @@ public class ModelController {
         ModelDescription description = describeModel.describe();
         return new ModelView(description.modelVersion(),
                 description.features().stream()
-                        .map(f -> new ModelView.FeatureView(f.name(), f.type().wireName(), f.required(), f.values()))
+                        .map(f -> new ModelView.FeatureView(f.name(), Spellings.of(f.type()), f.required(), f.values()))
                         .toList(),
                 new ModelView.ThresholdsView(description.thresholds().medium(), description.thresholds().high()));
     }

@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.web.paging;
 
+import dev.mlledger.adapters.web.error.ValueExpectations;
 import dev.mlledger.domain.validation.Violation;
 
 import java.time.Instant;
@@ -13,9 +14,6 @@ public final class QueryValues {
     private QueryValues() {
     }
 
-    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
-    private static final String DATE_TIME = "must be an ISO-8601 date-time with an offset, such as 2026-11-21T10:15:30Z";
 
     /** A bound of a query: any ISO-8601 instant, however far off (the store compares it as it can). */
     public static Instant instant(List<Violation> violations, String name, String value) {
@@ -25,21 +23,8 @@ public final class QueryValues {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            violations.add(new Violation(name, DATE_TIME));
+            violations.add(new Violation(name, ValueExpectations.DATE_TIME));
             return null;
         }
-    }
-
-    /** A time to be stored: an ISO-8601 instant within the years 0001 to 9999, which PostgreSQL can hold. */
-    public static Instant storableInstant(List<Violation> violations, String name, String value) {
-        Instant instant = instant(violations, name, value);
-        if (instant == null) {
-            return null;
-        }
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            violations.add(new Violation(name, "must be between 0001-01-01 and 9999-12-31"));
-            return null;
-        }
-        return instant;
     }
 }

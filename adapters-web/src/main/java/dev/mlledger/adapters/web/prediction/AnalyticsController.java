@@ -1,5 +1,7 @@
 package dev.mlledger.adapters.web.prediction;
 
+import dev.mlledger.adapters.web.binding.Violations;
+import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -62,7 +64,7 @@ public class AnalyticsController {
         Checks.throwIfAny(violations);
         Map<String, Long> body = new LinkedHashMap<>();
         analyzeRisk.distribution(fromInstant, toInstant, modelVersion)
-                .forEach((level, count) -> body.put(level.name(), count));
+                .forEach((level, count) -> body.put(Spellings.of(level), count));
         return body;
     }
 
@@ -83,7 +85,8 @@ public class AnalyticsController {
                                              @Nullable @QueryValue("limit") Integer limit,
                                              @Nullable @QueryValue("cursor") String cursor) {
         int window = days == null ? DEFAULT_HIGH_RISK_DAYS : days;
-        PageLimit pageLimit = PageLimit.of(limit, FindPredictions.DEFAULT_LIMIT, FindPredictions.MAX_LIMIT);
+        PageLimit pageLimit = Violations.under("limit",
+                () -> PageLimit.of(limit, FindPredictions.DEFAULT_LIMIT, FindPredictions.MAX_LIMIT));
         String query = CursorQuery.of("high-risk").with("days", window).toString();
         return PredictionController.page(findPredictions.highRisk(window, cursors.decode(cursor, query), pageLimit),
                 query, cursors);

@@ -1,27 +1,22 @@
 package dev.mlledger.adapters.web.prediction;
 
+import dev.mlledger.adapters.web.binding.Violations;
+import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.mlledger.adapters.web.openapi.RequestBodies;
-import dev.mlledger.adapters.web.json.JsonBodies;
-import dev.mlledger.adapters.web.json.JsonFields;
-import dev.mlledger.adapters.web.json.Violations;
 import dev.mlledger.adapters.web.paging.CursorCodec;
 import dev.mlledger.adapters.web.paging.CursorQuery;
 import dev.mlledger.adapters.web.paging.PageView;
 import dev.mlledger.adapters.web.paging.QueryValues;
-import dev.mlledger.adapters.web.requestlog.RequestAttributes;
-import dev.mlledger.adapters.web.requestlog.RequestOrigins;
+import dev.mlledger.adapters.web.request.RequestAttributes;
+import dev.mlledger.adapters.web.request.RequestOrigins;
 import dev.mlledger.application.prediction.FindPredictions;
 import dev.mlledger.application.prediction.PredictionToRecord;
 import dev.mlledger.application.prediction.RecordPrediction;
-import dev.mlledger.domain.json.JsonDocument;
 import dev.mlledger.domain.paging.Keyset;
 import dev.mlledger.domain.paging.Page;
 import dev.mlledger.domain.paging.PageLimit;
@@ -31,16 +26,17 @@ import dev.mlledger.domain.prediction.RiskLevel;
 import dev.mlledger.domain.validation.Checks;
 import dev.mlledger.domain.validation.Violation;
 import io.micronaut.core.annotation.Nullable;
+import dev.mlledger.adapters.web.document.JsonDocuments;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -48,7 +44,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** {@code /api/v1/predictions}: record a prediction made elsewhere, read one, list them. */
@@ -62,48 +57,34 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PredictionController {
 
-    private static final Set<String> RECORD_FIELDS = Set.of("employee_id", "attrition_prob", "risk_level",
-            "model_version", "features_snapshot", "prediction_date");
-
     private final RecordPrediction recordPrediction;
     private final FindPredictions findPredictions;
-    private final JsonBodies bodies;
+    private final JsonDocuments documents;
     private final RequestOrigins origins;
     private final CursorCodec cursors;
 
-    public PredictionController(RecordPrediction recordPrediction, FindPredictions findPredictions, JsonBodies bodies,
-                                RequestOrigins origins, CursorCodec cursors) {
+    public PredictionController(RecordPrediction recordPrediction, FindPredictions findPredictions,
+                                JsonDocuments documents, RequestOrigins origins, CursorCodec cursors) {
         this.recordPrediction = recordPrediction;
         this.findPredictions = findPredictions;
-        this.bodies = bodies;
+        this.documents = documents;
         this.origins = origins;
         this.cursors = cursors;
     }
 
     @Operation(summary = "Record a prediction made elsewhere", description = "201 with Location. risk_level is derived from the thresholds when omitted; prediction_date defaults to now.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A prediction made elsewhere", required = true,
-                content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestBodies.RecordPrediction.class),
-                        examples = @ExampleObject(value = "{\"employee_id\": \"E-1\", \"attrition_prob\": 0.42, \"risk_level\": \"MEDIUM\", \"model_version\": \"xgb_enhanced_v1.0\", \"features_snapshot\": {\"age\": 41}}")))
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<PredictionView> record(HttpRequest<?> request, @Body byte[] body) {
-        JsonNode json = bodies.object(body);
-        JsonDocument requestData = JsonBodies.asSent(body);
-        RequestAttributes.setRequestData(request, requestData);
+    public HttpResponse<PredictionView> record(HttpRequest<?> request, @Body RecordPredictionRequest body) {
         List<Violation> violations = new ArrayList<>();
-        JsonFields fields = new JsonFields(json, "", violations);
-        String employeeId = fields.string("employee_id");
-        Double probability = fields.number("attrition_prob");
-        String riskLevel = fields.string("risk_level");
-        String modelVersion = fields.string("model_version");
-        JsonNode snapshot = fields.object("features_snapshot");
-        Instant predictionDate = fields.instant("prediction_date");
-        fields.rejectOthers(RECORD_FIELDS);
-        PredictionToRecord given = Violations.collect(violations, () -> new PredictionToRecord(employeeId, probability,
-                riskLevel, modelVersion, snapshot == null ? null : bodies.document(snapshot), predictionDate));
+        RiskLevel riskLevel = body.riskLevel() == null ? null
+                : Violations.collect(violations, "riskLevel", () -> Spellings.riskLevel(body.riskLevel()));
+        PredictionToRecord given = Violations.collect(violations, "", () -> new PredictionToRecord(body.employeeId(),
+                body.attritionProb(), riskLevel, body.modelVersion(), documents.document(body.featuresSnapshot()),
+                body.predictionDate() == null ? null : body.predictionDate().toInstant()));
         Checks.throwIfAny(violations);
-        Prediction recorded = recordPrediction.record(origins.of(request, requestData), given);
+        Prediction recorded = recordPrediction.record(origins.of(request, HttpStatus.CREATED), given);
         RequestAttributes.markLogged(request);
-        return HttpResponse.created(PredictionView.of(recorded, snapshot),
+        return HttpResponse.created(PredictionView.of(recorded, documents.tree(recorded.featuresSnapshot())),
                 URI.create("/api/v1/predictions/" + recorded.id()));
     }
 
@@ -111,8 +92,7 @@ public class PredictionController {
     @Get("/{id}")
     public PredictionView byId(@PathVariable UUID id) {
         Prediction prediction = findPredictions.byId(id);
-        return PredictionView.of(prediction,
-                prediction.featuresSnapshot() == null ? null : bodies.tree(prediction.featuresSnapshot()));
+        return PredictionView.of(prediction, documents.tree(prediction.featuresSnapshot()));
     }
 
     @Operation(summary = "List predictions, newest first", description = "Filters combine with AND; from (inclusive) and to (exclusive) are on created_at. Keyset paging: follow next_cursor (null on the last page); a cursor works only with the filters it came from.")
@@ -127,13 +107,15 @@ public class PredictionController {
                                          @Nullable @QueryValue("limit") Integer limit,
                                          @Nullable @QueryValue("cursor") String cursor) {
         List<Violation> violations = new ArrayList<>();
-        RiskLevel level = riskLevel == null ? null : Violations.collect(violations, () -> RiskLevel.parse(riskLevel));
+        RiskLevel level = riskLevel == null ? null
+                : Violations.collect(violations, "riskLevel", () -> Spellings.riskLevel(riskLevel));
         Instant fromInstant = QueryValues.instant(violations, "from", from);
         Instant toInstant = QueryValues.instant(violations, "to", to);
         Checks.throwIfAny(violations);
         PredictionFilter filter = new PredictionFilter(level, employeeId, modelVersion, fromInstant, toInstant,
                 minProb, maxProb);
-        PageLimit pageLimit = PageLimit.of(limit, FindPredictions.DEFAULT_LIMIT, FindPredictions.MAX_LIMIT);
+        PageLimit pageLimit = Violations.under("limit",
+                () -> PageLimit.of(limit, FindPredictions.DEFAULT_LIMIT, FindPredictions.MAX_LIMIT));
         String query = CursorQuery.of("predictions").with("risk_level", filter.riskLevel())
                 .with("employee_id", filter.employeeId()).with("model_version", filter.modelVersion())
                 .with("from", filter.from()).with("to", filter.to())

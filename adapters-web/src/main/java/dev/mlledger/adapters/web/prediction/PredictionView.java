@@ -1,6 +1,7 @@
 package dev.mlledger.adapters.web.prediction;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.domain.prediction.Prediction;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
@@ -18,7 +19,7 @@ public record PredictionView(UUID predictionId, UUID requestId, String employeeI
 
     public static PredictionView of(Prediction prediction, JsonNode featuresSnapshot) {
         return new PredictionView(prediction.id(), prediction.requestId(), prediction.employeeId(),
-                prediction.probability().value(), prediction.riskLevel().name(), prediction.modelVersion(),
+                prediction.probability().value(), Spellings.of(prediction.riskLevel()), prediction.modelVersion(),
                 prediction.predictionDate(), prediction.createdAt(), featuresSnapshot);
     }
 

@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.mlledger.adapters.web.json.JsonBodies;
+import dev.mlledger.adapters.web.document.JsonDocuments;
 import dev.mlledger.adapters.web.prediction.PredictionView;
 import dev.mlledger.application.requestlog.FindRequest;
 import dev.mlledger.application.requestlog.RequestDetails;
@@ -31,11 +31,11 @@ import java.util.UUID;
 public class RequestLogController {
 
     private final FindRequest findRequest;
-    private final JsonBodies bodies;
+    private final JsonDocuments documents;
 
-    public RequestLogController(FindRequest findRequest, JsonBodies bodies) {
+    public RequestLogController(FindRequest findRequest, JsonDocuments documents) {
         this.findRequest = findRequest;
-        this.bodies = bodies;
+        this.documents = documents;
     }
 
     @Operation(summary = "A logged API request with the predictions it made")
@@ -44,9 +44,9 @@ public class RequestLogController {
         RequestDetails details = findRequest.byId(id);
         RequestLogEntry entry = details.request();
         return new RequestView(entry.id(), entry.createdAt(), entry.endpoint(), entry.method(),
-                bodies.tree(entry.requestData()), entry.clientIp(), entry.userAgent(), entry.httpStatus(),
+                documents.tree(entry.requestData()), entry.clientIp(), entry.userAgent(), entry.httpStatus(),
                 entry.responseTimeMs(), details.predictions().stream()
-                .map(p -> PredictionView.of(p, p.featuresSnapshot() == null ? null : bodies.tree(p.featuresSnapshot())))
+                .map(p -> PredictionView.of(p, documents.tree(p.featuresSnapshot())))
                 .toList());
     }
 }

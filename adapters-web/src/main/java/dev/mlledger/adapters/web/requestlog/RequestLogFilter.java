@@ -1,8 +1,11 @@
 package dev.mlledger.adapters.web.requestlog;
 
+import dev.mlledger.adapters.web.request.RequestAttributes;
+import dev.mlledger.adapters.web.request.RequestOrigins;
 import dev.mlledger.application.requestlog.RecordApiRequest;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.json.JsonDocument;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -24,7 +27,10 @@ import java.util.Map;
  * rest go to the buffered recorder. Nothing here can change the client's answer.
  */
 @ServerFilter("/api/**")
-public class RequestLogFilter {
+public class RequestLogFilter implements Ordered {
+
+    /** Before every other filter, so that it times and logs every answer, also the ones filters give. */
+    public static final int ORDER = -100;
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestLogFilter.class);
 
@@ -36,6 +42,11 @@ public class RequestLogFilter {
         this.recorder = recorder;
         this.origins = origins;
         this.jsonMapper = jsonMapper;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     @RequestFilter
@@ -50,7 +61,7 @@ public class RequestLogFilter {
         }
         try {
             JsonDocument data = RequestAttributes.requestData(request).orElseGet(() -> queryParameters(request));
-            recorder.record(origins.of(request, data).logEntry(Ids.newId(), Instant.now(), response.code()));
+            recorder.record(origins.of(request, data, response.code()).logEntry(Ids.newId(), Instant.now()));
         } catch (RuntimeException e) {
             LOG.warn("Could not record {} {} in the request log: {}", request.getMethodName(), request.getPath(),
                     e.getMessage());

@@ -18,7 +18,7 @@ public interface AttritionModel {
     /**
      * Checks raw client features, as parsed from JSON, against the schema.
      *
-     * @throws InvalidInput listing every violation, fields named "features.&lt;name&gt;"
+     * @throws InvalidInput listing every violation, each named by its feature ("age"), the map as a whole ""
      */
     FeatureVector validate(Map<String, Object> rawFeatures);
 

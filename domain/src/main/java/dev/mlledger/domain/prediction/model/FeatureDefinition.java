@@ -30,7 +30,7 @@ public record FeatureDefinition(String name, FeatureType type, boolean required,
                 }
             }
         } else if (!values.isEmpty()) {
-            throw new IllegalArgumentException("values are only for category features, not for a " + type.wireName());
+            throw new IllegalArgumentException("values are only for category features, not for a " + type);
         }
     }
 

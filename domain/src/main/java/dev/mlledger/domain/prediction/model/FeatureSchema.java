@@ -13,10 +13,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Checks a client's raw features against a model's feature definitions, reporting every violation at once. */
+/**
+ * Checks a client's raw features against a model's feature definitions, reporting every violation at once, each
+ * named by its feature ({@code age}); the map as a whole is {@code ""}.
+ */
 final class FeatureSchema {
-
-    private static final String FIELD = "features";
 
     private final String modelVersion;
     private final List<FeatureDefinition> definitions;
@@ -35,7 +36,7 @@ final class FeatureSchema {
 
     FeatureVector validate(Map<String, Object> rawFeatures) {
         if (rawFeatures == null) {
-            throw new InvalidInput(FIELD, "is required");
+            throw new InvalidInput("", "is required");
         }
         List<Violation> violations = new ArrayList<>();
         Map<String, Object> accepted = new LinkedHashMap<>();
@@ -82,6 +83,6 @@ final class FeatureSchema {
     }
 
     private static Violation violation(String name, String message) {
-        return new Violation(FIELD + "." + name, message);
+        return new Violation(name, message);
     }
 }

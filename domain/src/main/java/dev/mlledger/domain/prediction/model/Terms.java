@@ -11,8 +11,7 @@ final class Terms {
     static void requireType(FeatureDefinition feature, FeatureType type) {
         Objects.requireNonNull(feature, "feature");
         if (feature.type() != type) {
-            throw new IllegalArgumentException("type must be " + type.wireName() + " for a " + type.wireName()
-                    + " term, got " + feature.type().wireName());
+            throw new IllegalArgumentException("type must be " + type + " for a " + type + " term, got " + feature.type());
         }
     }
 

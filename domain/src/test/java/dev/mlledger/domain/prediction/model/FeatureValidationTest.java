@@ -66,7 +66,7 @@ class FeatureValidationTest {
     void a_missing_required_feature_is_rejected_naming_it() {
         InvalidInput rejection = assertThrows(InvalidInput.class, () -> model.validate(features("overtime", true)));
 
-        assertEquals(List.of(new Violation("features.age", "is required")), rejection.violations());
+        assertEquals(List.of(new Violation("age", "is required")), rejection.violations());
     }
 
     @Test
@@ -74,7 +74,7 @@ class FeatureValidationTest {
         InvalidInput rejection = assertThrows(InvalidInput.class,
                 () -> model.validate(features("age", null, "overtime", true)));
 
-        assertEquals(List.of(new Violation("features.age", "is required")), rejection.violations());
+        assertEquals(List.of(new Violation("age", "is required")), rejection.violations());
     }
 
     @Test
@@ -96,7 +96,7 @@ class FeatureValidationTest {
         InvalidInput rejection = assertThrows(InvalidInput.class,
                 () -> model.validate(features("age", 30.0, "overtime", true, "shoe_size", 44)));
 
-        assertEquals(List.of(new Violation("features.shoe_size", "is not a feature of model " + VERSION)),
+        assertEquals(List.of(new Violation("shoe_size", "is not a feature of model " + VERSION)),
                 rejection.violations());
     }
 
@@ -105,8 +105,8 @@ class FeatureValidationTest {
         InvalidInput rejection = assertThrows(InvalidInput.class,
                 () -> model.validate(features("Age", 30.0, "overtime", true)));
 
-        assertEquals(List.of(new Violation("features.age", "is required"),
-                new Violation("features.Age", "is not a feature of model " + VERSION)), rejection.violations());
+        assertEquals(List.of(new Violation("age", "is required"),
+                new Violation("Age", "is not a feature of model " + VERSION)), rejection.violations());
     }
 
     @Test
@@ -115,7 +115,7 @@ class FeatureValidationTest {
             InvalidInput rejection = assertThrows(InvalidInput.class,
                     () -> model.validate(features("age", notANumber, "overtime", true)));
 
-            assertEquals(List.of(new Violation("features.age", "must be a number")), rejection.violations(),
+            assertEquals(List.of(new Violation("age", "must be a number")), rejection.violations(),
                     () -> "for " + notANumber);
         }
     }
@@ -126,7 +126,7 @@ class FeatureValidationTest {
         InvalidInput rejection = assertThrows(InvalidInput.class,
                 () -> model.validate(features("age", overflowed, "overtime", true)));
 
-        assertEquals(List.of(new Violation("features.age", "must be a finite number")), rejection.violations());
+        assertEquals(List.of(new Violation("age", "must be a finite number")), rejection.violations());
     }
 
     @Test
@@ -134,7 +134,7 @@ class FeatureValidationTest {
         InvalidInput rejection = assertThrows(InvalidInput.class,
                 () -> model.validate(features("age", new BigDecimal("1e400"), "overtime", true)));
 
-        assertEquals(List.of(new Violation("features.age", "must be a finite number")), rejection.violations());
+        assertEquals(List.of(new Violation("age", "must be a finite number")), rejection.violations());
     }
 
     @Test
@@ -143,7 +143,7 @@ class FeatureValidationTest {
             InvalidInput rejection = assertThrows(InvalidInput.class,
                     () -> model.validate(features("age", 30.0, "overtime", notABoolean)));
 
-            assertEquals(List.of(new Violation("features.overtime", "must be true or false")), rejection.violations(),
+            assertEquals(List.of(new Violation("overtime", "must be true or false")), rejection.violations(),
                     () -> "for " + notABoolean);
         }
     }
@@ -154,7 +154,7 @@ class FeatureValidationTest {
             InvalidInput rejection = assertThrows(InvalidInput.class,
                     () -> model.validate(features("age", 30.0, "overtime", true, "department", notAllowed)));
 
-            assertEquals(List.of(new Violation("features.department",
+            assertEquals(List.of(new Violation("department",
                             "must be one of Sales, Research & Development, Human Resources")),
                     rejection.violations(), () -> "for " + notAllowed);
         }
@@ -172,27 +172,27 @@ class FeatureValidationTest {
         InvalidInput rejection = assertThrows(InvalidInput.class, () -> model.validate(raw));
 
         assertEquals(List.of(
-                new Violation("features.age", "is required"),
-                new Violation("features.overtime", "must be true or false"),
-                new Violation("features.department", "must be one of Sales, Research & Development, Human Resources"),
-                new Violation("features.distance_from_home", "must be a number"),
-                new Violation("features.badge", "is not a feature of model " + VERSION),
-                new Violation("features.zodiac", "is not a feature of model " + VERSION)), rejection.violations());
+                new Violation("age", "is required"),
+                new Violation("overtime", "must be true or false"),
+                new Violation("department", "must be one of Sales, Research & Development, Human Resources"),
+                new Violation("distance_from_home", "must be a number"),
+                new Violation("badge", "is not a feature of model " + VERSION),
+                new Violation("zodiac", "is not a feature of model " + VERSION)), rejection.violations());
     }
 
     @Test
     void no_features_at_all_reports_every_required_one() {
         InvalidInput rejection = assertThrows(InvalidInput.class, () -> model.validate(Map.of()));
 
-        assertEquals(List.of(new Violation("features.age", "is required"),
-                new Violation("features.overtime", "is required")), rejection.violations());
+        assertEquals(List.of(new Violation("age", "is required"),
+                new Violation("overtime", "is required")), rejection.violations());
     }
 
     @Test
     void a_missing_features_object_is_rejected_as_required() {
         InvalidInput rejection = assertThrows(InvalidInput.class, () -> model.validate(null));
 
-        assertEquals(List.of(new Violation("features", "is required")), rejection.violations());
+        assertEquals(List.of(new Violation("", "is required")), rejection.violations());
     }
 
     /** A map that, like one parsed from JSON, may hold nulls. */

@@ -122,16 +122,6 @@ class LogisticRegressionModelConstructionTest {
         rejected(() -> new CategoryTerm(AGE, Map.of()), "type must be category for a category term, got number");
     }
 
-    @Test
-    void feature_types_parse_from_their_names_in_the_model_file() {
-        for (FeatureType type : FeatureType.values()) {
-            assertEquals(type, FeatureType.parse(type.wireName()));
-        }
-        assertEquals(List.of("number", "boolean", "category"),
-                List.of(FeatureType.NUMBER.wireName(), FeatureType.BOOLEAN.wireName(), FeatureType.CATEGORY.wireName()));
-        rejected(() -> FeatureType.parse("NUMBER"), "type must be one of number, boolean, category, got \"NUMBER\"");
-    }
-
     private static void rejected(Executable construction, String expectedMessage) {
         IllegalArgumentException rejection = assertThrows(IllegalArgumentException.class, construction);
         assertEquals(expectedMessage, rejection.getMessage());

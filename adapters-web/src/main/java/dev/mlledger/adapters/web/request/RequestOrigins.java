@@ -1,9 +1,10 @@
-package dev.mlledger.adapters.web.requestlog;
+package dev.mlledger.adapters.web.request;
 
 import dev.mlledger.application.prediction.RequestOrigin;
 import dev.mlledger.domain.json.JsonDocument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import jakarta.inject.Singleton;
 
@@ -17,9 +18,14 @@ public class RequestOrigins {
         this.addressResolver = addressResolver;
     }
 
-    public RequestOrigin of(HttpRequest<?> request, JsonDocument requestData) {
+    /** A request whose use case logs it in its own transaction, answered with {@code status} when it succeeds. */
+    public RequestOrigin of(HttpRequest<?> request, HttpStatus status) {
+        return of(request, RequestAttributes.requestData(request).orElse(JsonDocument.EMPTY_OBJECT), status.getCode());
+    }
+
+    public RequestOrigin of(HttpRequest<?> request, JsonDocument requestData, int status) {
         return new RequestOrigin(request.getPath(), request.getMethodName(), requestData,
                 addressResolver.resolve(request), request.getHeaders().get(HttpHeaders.USER_AGENT),
-                RequestAttributes.startedNanos(request));
+                RequestAttributes.startedNanos(request), status);
     }
 }

@@ -1,11 +1,11 @@
-package dev.mlledger.adapters.web.requestlog;
+package dev.mlledger.adapters.web.request;
 
 import dev.mlledger.domain.json.JsonDocument;
 import io.micronaut.http.HttpRequest;
 
 import java.util.Optional;
 
-/** What controllers tell the request-log filter about a request, through request attributes. */
+/** What the filters and controllers tell each other about a request, through request attributes. */
 public final class RequestAttributes {
 
     private static final String STARTED_NANOS = "mlledger.started-nanos";
@@ -15,7 +15,7 @@ public final class RequestAttributes {
     private RequestAttributes() {
     }
 
-    static void markStarted(HttpRequest<?> request) {
+    public static void markStarted(HttpRequest<?> request) {
         request.setAttribute(STARTED_NANOS, System.nanoTime());
     }
 
@@ -23,12 +23,12 @@ public final class RequestAttributes {
         return request.getAttribute(STARTED_NANOS, Long.class).orElseGet(System::nanoTime);
     }
 
-    /** The request's body as parsed, so that the log keeps it even when the request is then rejected. */
+    /** The request's JSON body as the client sent it, so that the log keeps it even when the request is rejected. */
     public static void setRequestData(HttpRequest<?> request, JsonDocument data) {
         request.setAttribute(REQUEST_DATA, data);
     }
 
-    static Optional<JsonDocument> requestData(HttpRequest<?> request) {
+    public static Optional<JsonDocument> requestData(HttpRequest<?> request) {
         return request.getAttribute(REQUEST_DATA, JsonDocument.class);
     }
 
@@ -37,7 +37,7 @@ public final class RequestAttributes {
         request.setAttribute(LOGGED, Boolean.TRUE);
     }
 
-    static boolean isLogged(HttpRequest<?> request) {
+    public static boolean isLogged(HttpRequest<?> request) {
         return request.getAttribute(LOGGED, Boolean.class).orElse(false);
     }
 }

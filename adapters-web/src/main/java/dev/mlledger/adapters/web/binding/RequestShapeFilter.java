@@ -1,0 +1,124 @@
+package dev.mlledger.adapters.web.binding;
+
+import dev.mlledger.adapters.web.error.MalformedJsonHandler;
+import dev.mlledger.adapters.web.error.ProblemResponses;
+import dev.mlledger.adapters.web.request.RequestAttributes;
+import dev.mlledger.domain.json.JsonDocument;
+import dev.mlledger.domain.validation.Violation;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.web.router.MethodBasedRouteMatch;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
+import io.micronaut.web.router.RouteMatch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks the syntax of every {@code /api/**} request against the route it matched, before anything is bound:
+ * query parameters the route does not declare, and a JSON body that does not fit the route's request record
+ * ({@link BodyShape}). Any problem is a 400 naming each one. A body that is a JSON object with only storable text
+ * is also kept, as the client sent it, for the request log.
+ */
+@ServerFilter("/api/**")
+public class RequestShapeFilter implements Ordered {
+
+    /** After the request-log filter, which must see every answer, also the ones given here. */
+    public static final int ORDER = 100;
+
+    private final JsonMapper jsonMapper;
+    private final Map<RouteInfo<?>, Declared> declaredByRoute = new ConcurrentHashMap<>();
+
+    public RequestShapeFilter(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @RequestFilter
+    public @Nullable HttpResponse<?> check(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        RouteMatch<?> route = RouteAttributes.getRouteMatch(request).orElse(null);
+        if (!(route instanceof MethodBasedRouteMatch<?, ?> method)) {
+            return null;
+        }
+        List<Violation> violations = new ArrayList<>();
+        Declared declared = declaredByRoute.computeIfAbsent(method.getRouteInfo(), info -> Declared.of(method));
+        Argument<?> bodyType = declared.body();
+        for (String name : request.getParameters().names()) {
+            if (!declared.queryValues().contains(name)) {
+                violations.add(new Violation(name, "is not a known query parameter"));
+            }
+        }
+        if (bodyType != null && body != null && body.length > 0 && !isBlank(body)) {
+            JsonNode tree;
+            try {
+                tree = jsonMapper.readValue(body, JsonNode.class);   // bytes: the parser skips a byte-order mark
+            } catch (IOException e) {
+                return ProblemResponses.problem(HttpStatus.BAD_REQUEST, MalformedJsonHandler.detail(e.getMessage()));
+            }
+            if (tree == null) {
+                violations.add(new Violation("body", "must be a JSON object"));
+            } else if (BodyShape.check(tree, bodyType, violations)) {
+                String text = new String(body, StandardCharsets.UTF_8);
+                keepForTheLog(request, text.startsWith("\uFEFF") ? text.substring(1) : text);
+            }
+        }
+        return violations.isEmpty() ? null : ProblemResponses.invalid(violations);
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What a route takes: its query parameters by name, and its body's type (null for none). */
+    private record Declared(Set<String> queryValues, Argument<?> body) {
+
+        static Declared of(MethodBasedRouteMatch<?, ?> route) {
+            Set<String> queryValues = new HashSet<>();
+            Argument<?> body = null;
+            for (Argument<?> argument : route.getArguments()) {
+                if (argument.getAnnotationMetadata().hasAnnotation(QueryValue.class)) {
+                    queryValues.add(argument.getAnnotationMetadata().stringValue(Bindable.class).orElse(argument.getName()));
+                } else if (argument.getAnnotationMetadata().hasAnnotation(Body.class)) {
+                    body = argument;
+                }
+            }
+            return new Declared(Set.copyOf(queryValues), body);
+        }
+    }
+
+    /** The text was checked to be a JSON object a store can keep: the log keeps it as the client sent it. */
+    private static void keepForTheLog(HttpRequest<?> request, String text) {
+        try {
+            RequestAttributes.setRequestData(request, new JsonDocument(text));
+        } catch (IllegalArgumentException escapedNulText) {
+            // a string that spells out "\\u0000" reads like a NUL to the document's check; log the body as {}
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mlledger.adapters.web.binding;
+
+import dev.mlledger.domain.experiment.ExperimentStatus;
+import dev.mlledger.domain.experiment.RunStatus;
+import dev.mlledger.domain.prediction.RiskLevel;
+import dev.mlledger.domain.prediction.model.FeatureType;
+import dev.mlledger.domain.validation.InvalidInput;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * How the API spells the domain's enums: risk levels in capitals ({@code HIGH}), statuses and feature types in
+ * lower case ({@code running}, {@code number}). Reading is exact: {@code "high"} is no risk level.
+ */
+public final class Spellings {
+
+    private Spellings() {
+    }
+
+    public static String of(ExperimentStatus status) {
+        return lowerCase(status);
+    }
+
+    public static String of(RunStatus status) {
+        return lowerCase(status);
+    }
+
+    public static String of(FeatureType type) {
+        return lowerCase(type);
+    }
+
+    public static String of(RiskLevel level) {
+        return level.name();
+    }
+
+    /** @throws InvalidInput (named {@code ""}) unless {@code text} spells a risk level */
+    public static RiskLevel riskLevel(String text) {
+        return read(RiskLevel.class, text, Spellings::of);
+    }
+
+    public static ExperimentStatus experimentStatus(String text) {
+        return read(ExperimentStatus.class, text, Spellings::of);
+    }
+
+    public static RunStatus runStatus(String text) {
+        return read(RunStatus.class, text, Spellings::of);
+    }
+
+    private static <E extends Enum<E>> E read(Class<E> type, String text, Function<E, String> spelling) {
+        for (E value : type.getEnumConstants()) {
+            if (spelling.apply(value).equals(text)) {
+                return value;
+            }
+        }
+        throw new InvalidInput("", "must be one of " + Arrays.stream(type.getEnumConstants()).map(spelling)
+                .collect(Collectors.joining(", ")));
+    }
+
+    private static String lowerCase(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

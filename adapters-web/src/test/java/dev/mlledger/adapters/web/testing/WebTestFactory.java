@@ -1,0 +1,175 @@
+package dev.mlledger.adapters.web.testing;
+
+import dev.mlledger.application.experiment.CreateExperiment;
+import dev.mlledger.application.experiment.CreateExperimentService;
+import dev.mlledger.application.experiment.DeleteExperiment;
+import dev.mlledger.application.experiment.DeleteExperimentService;
+import dev.mlledger.application.experiment.FindExperiments;
+import dev.mlledger.application.experiment.FindExperimentsService;
+import dev.mlledger.application.experiment.FindRun;
+import dev.mlledger.application.experiment.FindRunService;
+import dev.mlledger.application.experiment.FinishRun;
+import dev.mlledger.application.experiment.FinishRunService;
+import dev.mlledger.application.experiment.LogMetrics;
+import dev.mlledger.application.experiment.LogMetricsService;
+import dev.mlledger.application.experiment.MetricHistory;
+import dev.mlledger.application.experiment.MetricHistoryService;
+import dev.mlledger.application.experiment.StartRun;
+import dev.mlledger.application.experiment.StartRunService;
+import dev.mlledger.application.experiment.UpdateExperiment;
+import dev.mlledger.application.experiment.UpdateExperimentService;
+import dev.mlledger.application.analytics.AnalyzeRisk;
+import dev.mlledger.application.analytics.AnalyzeRiskService;
+import dev.mlledger.application.health.CheckHealth;
+import dev.mlledger.application.health.CheckHealthService;
+import dev.mlledger.application.model.DescribeModel;
+import dev.mlledger.application.model.DescribeModelService;
+import dev.mlledger.application.prediction.FindPredictions;
+import dev.mlledger.application.prediction.FindPredictionsService;
+import dev.mlledger.application.prediction.RecordPrediction;
+import dev.mlledger.application.prediction.RecordPredictionService;
+import dev.mlledger.application.prediction.ScoreEmployees;
+import dev.mlledger.application.prediction.ScoreEmployeesService;
+import dev.mlledger.application.requestlog.FindRequest;
+import dev.mlledger.application.requestlog.FindRequestService;
+import dev.mlledger.application.requestlog.PurgeRequestLog;
+import dev.mlledger.application.requestlog.PurgeRequestLogService;
+import dev.mlledger.application.requestlog.RecordApiRequest;
+import dev.mlledger.domain.experiment.Experiments;
+import dev.mlledger.domain.experiment.Metrics;
+import dev.mlledger.domain.experiment.Runs;
+import dev.mlledger.domain.prediction.Predictions;
+import dev.mlledger.domain.prediction.RiskThresholds;
+import dev.mlledger.domain.prediction.model.AttritionModel;
+import dev.mlledger.domain.prediction.model.BooleanTerm;
+import dev.mlledger.domain.prediction.model.FeatureDefinition;
+import dev.mlledger.domain.prediction.model.LogisticRegressionModel;
+import dev.mlledger.domain.prediction.model.NumberTerm;
+import dev.mlledger.domain.requestlog.RequestLog;
+import dev.mlledger.domain.storage.StorageHealth;
+import dev.mlledger.domain.transaction.UnitOfWork;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The use cases over the in-memory persistence adapter ({@code mlledger.persistence.adapter=memory}), with a small
+ * model, so that the web adapter is tested through HTTP without a database.
+ */
+@Factory
+public class WebTestFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    AttritionModel model() {
+        return new LogisticRegressionModel("web-test-1", -1.0, List.of(
+                new NumberTerm(FeatureDefinition.ofNumber("age", true), 0.01),
+                new BooleanTerm(FeatureDefinition.ofBoolean("overtime", false), 0.8)));
+    }
+
+    @Singleton
+    RiskThresholds thresholds() {
+        return RiskThresholds.DEFAULT;
+    }
+
+    @Singleton
+    RecordApiRequest recordApiRequest(RequestLog requestLog, UnitOfWork unitOfWork) {
+        return entry -> unitOfWork.write(() -> {
+            requestLog.append(List.of(entry));
+            return null;
+        });
+    }
+
+    @Singleton
+    CheckHealth checkHealth(StorageHealth storageHealth) {
+        return new CheckHealthService(storageHealth);
+    }
+
+    @Singleton
+    ScoreEmployees scoreEmployees(AttritionModel model, RiskThresholds thresholds, Predictions predictions,
+                                  UnitOfWork unitOfWork, Clock clock) {
+        return new ScoreEmployeesService(model, thresholds, predictions, unitOfWork, clock);
+    }
+
+    @Singleton
+    RecordPrediction recordPrediction(RiskThresholds thresholds, Predictions predictions, UnitOfWork unitOfWork,
+                                      Clock clock) {
+        return new RecordPredictionService(thresholds, predictions, unitOfWork, clock);
+    }
+
+    @Singleton
+    FindPredictions findPredictions(Predictions predictions, UnitOfWork unitOfWork, Clock clock) {
+        return new FindPredictionsService(predictions, unitOfWork, clock);
+    }
+
+    @Singleton
+    FindRequest findRequest(RequestLog requestLog, Predictions predictions, UnitOfWork unitOfWork) {
+        return new FindRequestService(requestLog, predictions, unitOfWork);
+    }
+
+    @Singleton
+    AnalyzeRisk analyzeRisk(Predictions predictions, UnitOfWork unitOfWork) {
+        return new AnalyzeRiskService(predictions, unitOfWork);
+    }
+
+    @Singleton
+    PurgeRequestLog purgeRequestLog(RequestLog requestLog, UnitOfWork unitOfWork, Clock clock) {
+        return new PurgeRequestLogService(requestLog, unitOfWork, clock, 100);
+    }
+
+    @Singleton
+    DescribeModel describeModel(AttritionModel model, RiskThresholds thresholds) {
+        return new DescribeModelService(model, thresholds);
+    }
+
+    @Singleton
+    CreateExperiment createExperiment(Experiments experiments, Runs runs, UnitOfWork unitOfWork, Clock clock) {
+        return new CreateExperimentService(experiments, runs, unitOfWork, clock);
+    }
+
+    @Singleton
+    FindExperiments findExperiments(Experiments experiments, Runs runs, UnitOfWork unitOfWork) {
+        return new FindExperimentsService(experiments, runs, unitOfWork);
+    }
+
+    @Singleton
+    UpdateExperiment updateExperiment(Experiments experiments, UnitOfWork unitOfWork) {
+        return new UpdateExperimentService(experiments, unitOfWork);
+    }
+
+    @Singleton
+    DeleteExperiment deleteExperiment(Experiments experiments, UnitOfWork unitOfWork) {
+        return new DeleteExperimentService(experiments, unitOfWork);
+    }
+
+    @Singleton
+    StartRun startRun(Experiments experiments, Runs runs, UnitOfWork unitOfWork, Clock clock) {
+        return new StartRunService(experiments, runs, unitOfWork, clock);
+    }
+
+    @Singleton
+    FindRun findRun(Runs runs, Metrics metrics, UnitOfWork unitOfWork) {
+        return new FindRunService(runs, metrics, unitOfWork);
+    }
+
+    @Singleton
+    FinishRun finishRun(Runs runs, UnitOfWork unitOfWork, Clock clock) {
+        return new FinishRunService(runs, unitOfWork, clock);
+    }
+
+    @Singleton
+    LogMetrics logMetrics(Runs runs, Metrics metrics, UnitOfWork unitOfWork, Clock clock) {
+        return new LogMetricsService(runs, metrics, unitOfWork, clock);
+    }
+
+    @Singleton
+    MetricHistory metricHistory(Runs runs, Metrics metrics, UnitOfWork unitOfWork) {
+        return new MetricHistoryService(runs, metrics, unitOfWork);
+    }
+}
