@@ -53,8 +53,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Builds the application's use cases from the driven ports, so domain and application stay annotation-free; with
@@ -63,10 +61,10 @@ import java.time.temporal.ChronoUnit;
 @Factory
 public class UseCaseFactory {
 
-    /** UTC, to the microsecond: what PostgreSQL keeps, so a stored time reads back equal. */
+    /** UTC, as finely as the system tells it; each store keeps what it can (at least microseconds). */
     @Singleton
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
+        return Clock.systemUTC();
     }
 
     @Singleton

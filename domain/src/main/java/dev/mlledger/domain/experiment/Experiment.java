@@ -4,7 +4,6 @@ import dev.mlledger.domain.validation.Checks;
 import dev.mlledger.domain.validation.Violation;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +25,6 @@ public record Experiment(UUID id, String name, String owner, String description,
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
-        createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
         List<Violation> violations = new ArrayList<>();
         checkNameAndOwner(violations, name, owner);
         checkDescription(violations, description);
@@ -52,7 +50,7 @@ public record Experiment(UUID id, String name, String owner, String description,
             return this;
         }
         if (!status.canMoveTo(next)) {
-            throw new InvalidTransition("experiment " + id, status.wireName(), next.wireName());
+            throw new InvalidTransition("experiment " + id, status.toString(), next.toString());
         }
         return new Experiment(id, name, owner, description, next, createdAt, version);
     }

@@ -8,6 +8,6 @@ import java.util.UUID;
 public class ExperimentClosed extends Conflict {
 
     public ExperimentClosed(UUID experimentId, ExperimentStatus status) {
-        super("experiment " + experimentId + " is " + status.wireName() + " and takes no new runs");
+        super("experiment " + experimentId + " is " + status.toString() + " and takes no new runs");
     }
 }

@@ -6,8 +6,9 @@ import java.util.Locale;
 public enum ExperimentStatus {
     CREATED, RUNNING, COMPLETED, FAILED;
 
-    /** The status as the stores keep it; the web adapter spells statuses its own way. */
-    public String wireName() {
+    /** As the status reads in a sentence ("is completed"); stores and the web adapter spell it their own way. */
+    @Override
+    public String toString() {
         return name().toLowerCase(Locale.ROOT);
     }
 

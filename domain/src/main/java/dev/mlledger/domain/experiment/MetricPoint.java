@@ -4,7 +4,6 @@ import dev.mlledger.domain.validation.Checks;
 import dev.mlledger.domain.validation.Violation;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +18,6 @@ public record MetricPoint(String name, int step, double value, Instant timestamp
 
     public MetricPoint {
         Objects.requireNonNull(timestamp, "timestamp");
-        timestamp = timestamp.truncatedTo(ChronoUnit.MICROS);
         List<Violation> violations = new ArrayList<>();
         check(violations, "", name, (long) step, value);
         Checks.throwIfAny(violations);

@@ -1,7 +1,6 @@
 package dev.mlledger.domain.experiment;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -13,8 +12,6 @@ public record Run(UUID id, UUID experimentId, RunStatus status, Instant startedA
         Objects.requireNonNull(experimentId, "experimentId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(startedAt, "startedAt");
-        startedAt = startedAt.truncatedTo(ChronoUnit.MICROS);
-        endedAt = endedAt == null ? null : endedAt.truncatedTo(ChronoUnit.MICROS);
         if ((status == RunStatus.RUNNING) != (endedAt == null)) {
             throw new IllegalArgumentException("a run has an end time exactly when it is not running");
         }
@@ -33,7 +30,7 @@ public record Run(UUID id, UUID experimentId, RunStatus status, Instant startedA
             throw new RunAlreadyEnded(id, status);
         }
         if (!status.canMoveTo(outcome)) {
-            throw new InvalidTransition("run " + id, status.wireName(), outcome.wireName());
+            throw new InvalidTransition("run " + id, status.toString(), outcome.toString());
         }
         return new Run(id, experimentId, outcome, startedAt, at, seed);
     }

@@ -8,6 +8,6 @@ import java.util.UUID;
 public class RunAlreadyEnded extends Conflict {
 
     public RunAlreadyEnded(UUID runId, RunStatus status) {
-        super("run " + runId + " has already ended (" + status.wireName() + ")");
+        super("run " + runId + " has already ended (" + status.toString() + ")");
     }
 }

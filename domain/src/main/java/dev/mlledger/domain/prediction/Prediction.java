@@ -4,7 +4,6 @@ import dev.mlledger.domain.json.JsonDocument;
 import dev.mlledger.domain.validation.Checks;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -30,9 +29,6 @@ public record Prediction(UUID id, UUID requestId, Instant createdAt, Instant pre
         Objects.requireNonNull(probability, "probability");
         Objects.requireNonNull(riskLevel, "riskLevel");
         Objects.requireNonNull(modelVersion, "modelVersion");
-        // the store keeps microseconds; so does every Prediction, so that what is returned equals what is read back
-        createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
-        predictionDate = predictionDate.truncatedTo(ChronoUnit.MICROS);
         if (employeeId != null && (Checks.characters(employeeId) > EMPLOYEE_ID_MAX || employeeId.indexOf('\u0000') >= 0)) {
             throw new IllegalArgumentException("employee id must be at most " + EMPLOYEE_ID_MAX + " characters without NUL");
         }

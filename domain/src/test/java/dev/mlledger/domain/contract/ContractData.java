@@ -24,11 +24,10 @@ public final class ContractData {
 
     /**
      * A time finer than a microsecond. A store keeps times to the microsecond at least: what it reads back equals
-     * what it was given, both truncated to microseconds. (The part under the microsecond is under half of one, so
-     * a store that rounded would pass too; the JDBC adapter truncates before writing so that a time it is given
-     * with microseconds reads back exactly.)
+     * what it was given, both truncated to microseconds. The part under the microsecond is over half of one, so a
+     * store that rounded (as PostgreSQL does, unless the adapter truncates first) fails.
      */
-    public static final Instant T0_FINE = T0.plusNanos(123_456_321);
+    public static final Instant T0_FINE = T0.plusNanos(123_456_789);
 
     /** {@code instant} to the microsecond, the precision every store keeps. */
     public static Instant micros(Instant instant) {

@@ -1,5 +1,7 @@
 package dev.mlledger.adapters.persistence.prediction;
 
+import dev.mlledger.domain.validation.Checks;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,8 +22,12 @@ record TallyPlan(List<Range> days, List<Range> hours, List<Range> raw) {
         static final Range NONE = new Range(Instant.EPOCH, Instant.EPOCH);
     }
 
-    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+    /**
+     * The span of times the domain accepts (years 1 to 9999), to whole days; bounds beyond it select nothing more.
+     * (Predictions are created at the service's clock, so none falls in the last day of 9999 that this leaves out.)
+     */
+    static final Instant EARLIEST = Checks.EARLIEST_TIME;
+    static final Instant LATEST = Checks.LATEST_TIME.truncatedTo(ChronoUnit.DAYS);
 
     boolean isEmpty() {
         return days.isEmpty() && hours.isEmpty() && raw.isEmpty();

@@ -102,11 +102,11 @@ class JdbcRequestLogTest extends FreshDatabaseTest {
         append(entry);
         RequestLogEntry found = find(entry.id()).orElseThrow();
 
-        assertEquals(RequestLogEntry.USER_AGENT_MAX, found.userAgent().length());
-        assertEquals(("Mozilla/5.0 " + "ü".repeat(2000)).substring(0, RequestLogEntry.USER_AGENT_MAX), found.userAgent());
-        assertEquals(RequestLogEntry.ENDPOINT_MAX, found.endpoint().length());
+        assertEquals(RequestColumns.USER_AGENT_MAX, found.userAgent().length());
+        assertEquals(("Mozilla/5.0 " + "ü".repeat(2000)).substring(0, RequestColumns.USER_AGENT_MAX), found.userAgent());
+        assertEquals(RequestColumns.ENDPOINT_MAX, found.endpoint().length());
         assertEquals("PROPFINDXY", found.method());
-        assertEquals(RequestLogEntry.CLIENT_IP_MAX, found.clientIp().length());
+        assertEquals(RequestColumns.CLIENT_IP_MAX, found.clientIp().length());
     }
 
     @Test

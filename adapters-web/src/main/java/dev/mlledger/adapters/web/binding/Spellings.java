@@ -6,6 +6,8 @@ import dev.mlledger.domain.prediction.RiskLevel;
 import dev.mlledger.domain.prediction.model.FeatureType;
 import dev.mlledger.domain.validation.InvalidInput;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
@@ -13,11 +15,18 @@ import java.util.stream.Collectors;
 
 /**
  * How the API spells the domain's enums: risk levels in capitals ({@code HIGH}), statuses and feature types in
- * lower case ({@code running}, {@code number}). Reading is exact: {@code "high"} is no risk level.
+ * lower case ({@code running}, {@code number}). Reading is exact: {@code "high"} is no risk level. Times are
+ * written to the microsecond, the precision docs/api.md promises, whatever finer part the clock gave: what a
+ * {@code POST} answers reads the same as what a later {@code GET} answers.
  */
 public final class Spellings {
 
     private Spellings() {
+    }
+
+    /** A time as the API writes it: to the microsecond; null stays null. */
+    public static Instant time(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     public static String of(ExperimentStatus status) {

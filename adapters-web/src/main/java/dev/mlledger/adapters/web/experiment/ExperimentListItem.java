@@ -13,6 +13,10 @@ import java.util.UUID;
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record ExperimentListItem(UUID id, String name, String owner, String status, Instant createdAt, long runCount) {
 
+    public ExperimentListItem {
+        createdAt = Spellings.time(createdAt);
+    }
+
     public static ExperimentListItem of(ExperimentSummary summary) {
         Experiment experiment = summary.experiment();
         return new ExperimentListItem(experiment.id(), experiment.name(), experiment.owner(),

@@ -17,6 +17,10 @@ import java.util.UUID;
 public record ExperimentView(UUID id, String name, String owner, String description, String status,
                              Instant createdAt, List<RunView> runs) {
 
+    public ExperimentView {
+        createdAt = Spellings.time(createdAt);
+    }
+
     public static ExperimentView of(ExperimentWithRuns found) {
         Experiment experiment = found.experiment();
         return new ExperimentView(experiment.id(), experiment.name(), experiment.owner(), experiment.description(),

@@ -16,6 +16,11 @@ import java.util.UUID;
 public record RunView(UUID id, UUID experimentId, String status, Instant startedAt, Instant endedAt, Integer seed,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> latestMetrics) {
 
+    public RunView {
+        startedAt = Spellings.time(startedAt);
+        endedAt = Spellings.time(endedAt);
+    }
+
     public static RunView of(Run run) {
         return of(run, null);
     }

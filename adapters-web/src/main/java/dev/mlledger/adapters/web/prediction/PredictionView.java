@@ -17,6 +17,11 @@ public record PredictionView(UUID predictionId, UUID requestId, String employeeI
                              String riskLevel, String modelVersion, Instant predictionDate, Instant createdAt,
                              @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode featuresSnapshot) {
 
+    public PredictionView {
+        predictionDate = Spellings.time(predictionDate);
+        createdAt = Spellings.time(createdAt);
+    }
+
     public static PredictionView of(Prediction prediction, JsonNode featuresSnapshot) {
         return new PredictionView(prediction.id(), prediction.requestId(), prediction.employeeId(),
                 prediction.probability().value(), Spellings.of(prediction.riskLevel()), prediction.modelVersion(),

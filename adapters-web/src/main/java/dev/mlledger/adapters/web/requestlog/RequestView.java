@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.web.requestlog;
 
+import dev.mlledger.adapters.web.binding.Spellings;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mlledger.adapters.web.prediction.PredictionView;
 import io.micronaut.json.tree.JsonNode;
@@ -16,4 +17,8 @@ import java.util.UUID;
 public record RequestView(UUID id, Instant createdAt, String endpoint, String method, JsonNode requestData,
                           String clientIp, String userAgent, int httpStatus, Integer responseTimeMs,
                           List<PredictionView> predictions) {
+
+    public RequestView {
+        createdAt = Spellings.time(createdAt);
+    }
 }
