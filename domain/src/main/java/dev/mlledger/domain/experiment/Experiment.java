@@ -37,9 +37,8 @@ public record Experiment(UUID id, String name, String owner, String description,
     }
 
     public static void checkDescription(List<Violation> violations, String description) {
-        if (description != null && description.indexOf('\u0000') >= 0) {
-            violations.add(new Violation("description", "must not contain the NUL character"));
-        } else if (description != null && description.length() > DESCRIPTION_MAX) {
+        if (Checks.withoutNul(violations, "description", description)
+                && description != null && description.length() > DESCRIPTION_MAX) {
             violations.add(new Violation("description", "must be at most " + DESCRIPTION_MAX + " characters"));
         }
     }

@@ -1,5 +1,7 @@
 package dev.mlledger.domain.json;
 
+import dev.mlledger.domain.validation.Checks;
+
 import java.util.Objects;
 
 /**
@@ -13,7 +15,7 @@ public record JsonDocument(String text) {
 
     public JsonDocument {
         Objects.requireNonNull(text, "text");
-        if (text.indexOf('\u0000') >= 0 || text.contains("\\u0000")) {
+        if (Checks.containsNul(text) || text.contains("\\u0000")) {
             throw new IllegalArgumentException("a stored JSON document cannot contain the NUL character");
         }
     }

@@ -29,10 +29,10 @@ public record Prediction(UUID id, UUID requestId, Instant createdAt, Instant pre
         Objects.requireNonNull(probability, "probability");
         Objects.requireNonNull(riskLevel, "riskLevel");
         Objects.requireNonNull(modelVersion, "modelVersion");
-        if (employeeId != null && (Checks.characters(employeeId) > EMPLOYEE_ID_MAX || employeeId.indexOf('\u0000') >= 0)) {
+        if (employeeId != null && (Checks.characters(employeeId) > EMPLOYEE_ID_MAX || Checks.containsNul(employeeId))) {
             throw new IllegalArgumentException("employee id must be at most " + EMPLOYEE_ID_MAX + " characters without NUL");
         }
-        if (modelVersion.isBlank() || Checks.characters(modelVersion) > MODEL_VERSION_MAX || modelVersion.indexOf('\u0000') >= 0) {
+        if (modelVersion.isBlank() || Checks.characters(modelVersion) > MODEL_VERSION_MAX || Checks.containsNul(modelVersion)) {
             throw new IllegalArgumentException("model version must be 1 to " + MODEL_VERSION_MAX + " characters without NUL");
         }
     }

@@ -40,9 +40,25 @@ public final class Checks {
         return text(violations, field, value, max);
     }
 
-    private static boolean text(List<Violation> violations, String field, String value, int max) {
-        if (value.indexOf('\u0000') >= 0) {
+    /**
+     * Text of any length, but without the NUL character, which no text a client sends may hold (PostgreSQL cannot
+     * store it, and no client means it): the one place that rule is checked in the core.
+     */
+    public static boolean withoutNul(List<Violation> violations, String field, String value) {
+        if (containsNul(value)) {
             violations.add(new Violation(field, "must not contain the NUL character"));
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether the text (null is none) holds the NUL character. */
+    public static boolean containsNul(String text) {
+        return text != null && text.indexOf('\u0000') >= 0;
+    }
+
+    private static boolean text(List<Violation> violations, String field, String value, int max) {
+        if (!withoutNul(violations, field, value)) {
             return false;
         }
         if (value.isBlank() || characters(value) > max) {
