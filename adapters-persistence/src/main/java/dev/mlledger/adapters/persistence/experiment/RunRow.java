@@ -3,6 +3,7 @@ package dev.mlledger.adapters.persistence.experiment;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -10,10 +11,10 @@ import java.util.UUID;
 /** A row of {@code runs}. */
 @MappedEntity("runs")
 record RunRow(
-        @Id UUID id,
-        UUID experimentId,
-        String status,
-        Instant startedAt,
-        @Nullable Instant endedAt,
-        @Nullable Integer seed) {
+        @MappedProperty("id") @Id UUID id,
+        @MappedProperty("experiment_id") UUID experimentId,
+        @MappedProperty("status") String status,
+        @MappedProperty("started_at") Instant startedAt,
+        @MappedProperty("ended_at") @Nullable Instant endedAt,
+        @MappedProperty("seed") @Nullable Integer seed) {
 }

@@ -4,6 +4,7 @@ import dev.mlledger.adapters.persistence.jdbc.ProlepticInstant;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 
@@ -13,13 +14,13 @@ import java.util.UUID;
 /** A row of {@code predictions}; {@code featuresSnapshot} is null where a query leaves it out. */
 @MappedEntity("predictions")
 record PredictionRow(
-        @Id UUID id,
-        UUID requestId,
-        Instant createdAt,
+        @MappedProperty("id") @Id UUID id,
+        @MappedProperty("request_id") UUID requestId,
+        @MappedProperty("created_at") Instant createdAt,
         @TypeDef(type = DataType.STRING, converter = ProlepticInstant.class) Instant predictionDate,
-        @Nullable String employeeId,
-        double attritionProb,
-        String riskLevel,
-        String modelVersion,
+        @MappedProperty("employee_id") @Nullable String employeeId,
+        @MappedProperty("attrition_prob") double attritionProb,
+        @MappedProperty("risk_level") String riskLevel,
+        @MappedProperty("model_version") String modelVersion,
         @Nullable @TypeDef(type = DataType.JSON) String featuresSnapshot) {
 }
