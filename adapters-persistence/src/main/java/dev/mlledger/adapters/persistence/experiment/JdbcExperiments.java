@@ -8,15 +8,14 @@ import dev.mlledger.domain.experiment.ExperimentStatus;
 import dev.mlledger.domain.experiment.ExperimentSummary;
 import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.paging.Keyset;
+import dev.mlledger.domain.validation.Checks;
 import dev.mlledger.domain.paging.Page;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,8 +25,7 @@ import java.util.UUID;
 public class JdbcExperiments implements Experiments {
 
     /** After every experiment ever created, as PostgreSQL orders (created_at, id): the keyset of a first page. */
-    private static final OffsetDateTime END_OF_TIME = Columns.time(Instant.parse("9999-12-31T23:59:59Z"));
-    private static final UUID LAST_ID = new UUID(-1L, -1L);
+    private static final OffsetDateTime END_OF_TIME = Columns.time(Checks.LATEST_TIME);
 
     private final ExperimentRepository repository;
 
@@ -67,32 +65,25 @@ public class JdbcExperiments implements Experiments {
     @Override
     public Page<ExperimentSummary> list(ExperimentFilter filter, Keyset after, int limit) {
         OffsetDateTime beforeCreatedAt = after == null ? END_OF_TIME : Columns.time(after.createdAt());
-        UUID beforeId = after == null ? LAST_ID : after.id();
-        String status = filter.status() == null ? null : column(filter.status());
+        UUID beforeId = after == null ? Columns.LAST_ID : after.id();
+        String status = filter.status() == null ? null : Columns.status(filter.status());
         List<ExperimentSummaryRow> rows = filter.owner() == null
                 ? repository.findPage(beforeCreatedAt, beforeId, status, limit + 1)
                 : repository.findPageOfOwner(filter.owner(), beforeCreatedAt, beforeId, status, limit + 1);
         return Page.ofOneExtra(rows.stream().map(row -> new ExperimentSummary(
-                new Experiment(row.id(), row.name(), row.owner(), row.description(), status(row.status()),
+                new Experiment(row.id(), row.name(), row.owner(), row.description(),
+                        Columns.status(ExperimentStatus.class, row.status()),
                         row.createdAt(), row.version()), row.runCount())).toList(), limit);
     }
 
     private static ExperimentRow row(Experiment experiment) {
         return new ExperimentRow(experiment.id(), experiment.name(), experiment.owner(), experiment.description(),
-                column(experiment.status()), Columns.stored(experiment.createdAt()), experiment.version());
+                Columns.status(experiment.status()), Columns.stored(experiment.createdAt()), experiment.version());
     }
 
     private static Experiment experiment(ExperimentRow row) {
-        return new Experiment(row.id(), row.name(), row.owner(), row.description(), status(row.status()),
+        return new Experiment(row.id(), row.name(), row.owner(), row.description(),
+                Columns.status(ExperimentStatus.class, row.status()),
                 row.createdAt(), row.version());
-    }
-
-    /** Statuses are stored in lower case ({@code running}), as the table's check constraint lists them. */
-    static String column(ExperimentStatus status) {
-        return status.name().toLowerCase(Locale.ROOT);
-    }
-
-    static ExperimentStatus status(String column) {
-        return ExperimentStatus.valueOf(column.toUpperCase(Locale.ROOT));
     }
 }

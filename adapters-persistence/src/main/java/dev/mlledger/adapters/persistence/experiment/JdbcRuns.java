@@ -9,7 +9,6 @@ import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,7 +31,7 @@ public class JdbcRuns implements Runs {
             return;
         }
         repository.addAll(Columns.text(runs, Run::id), Columns.text(runs, Run::experimentId),
-                Columns.text(runs, run -> column(run.status())), Columns.times(runs, Run::startedAt),
+                Columns.text(runs, run -> Columns.status(run.status())), Columns.times(runs, Run::startedAt),
                 Columns.times(runs, Run::endedAt), Columns.integers(runs, Run::seed));
     }
 
@@ -48,24 +47,16 @@ public class JdbcRuns implements Runs {
 
     @Override
     public boolean endIfRunning(Run ended) {
-        return repository.endIfRunning(ended.id(), column(ended.status()), Columns.time(ended.endedAt())) == 1;
+        return repository.endIfRunning(ended.id(), Columns.status(ended.status()), Columns.time(ended.endedAt())) == 1;
     }
 
     @Override
     public Optional<RunStatus> statusForLogging(UUID runId) {
-        return repository.findStatusForShare(runId).map(JdbcRuns::status);
-    }
-
-    /** Statuses are stored in lower case ({@code running}), as the table's check constraint lists them. */
-    private static String column(RunStatus status) {
-        return status.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static RunStatus status(String column) {
-        return RunStatus.valueOf(column.toUpperCase(Locale.ROOT));
+        return repository.findStatusForShare(runId).map(column -> Columns.status(RunStatus.class, column));
     }
 
     private static Run run(RunRow row) {
-        return new Run(row.id(), row.experimentId(), status(row.status()), row.startedAt(), row.endedAt(), row.seed());
+        return new Run(row.id(), row.experimentId(), Columns.status(RunStatus.class, row.status()), row.startedAt(),
+                row.endedAt(), row.seed());
     }
 }

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -14,7 +16,20 @@ import java.util.function.Function;
  */
 public final class Columns {
 
+    /** Sorts after every stored id, as PostgreSQL compares uuids: the keyset position of a first page. */
+    public static final UUID LAST_ID = new UUID(-1L, -1L);
+
     private Columns() {
+    }
+
+    /** A status as the tables' check constraints list it: in lower case ({@code running}). */
+    public static String status(Enum<?> status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The status a status column holds. */
+    public static <E extends Enum<E>> E status(Class<E> type, String column) {
+        return Enum.valueOf(type, column.toUpperCase(Locale.ROOT));
     }
 
     /** The values' text (null stays null), cast in SQL ({@code CAST(:ids AS uuid[])}). */

@@ -26,9 +26,6 @@ import java.util.UUID;
 @Requires(property = "mlledger.persistence.adapter", value = "jdbc", defaultValue = "jdbc")
 public class JdbcPredictions implements Predictions {
 
-    /** Sorts after every stored id, as PostgreSQL compares uuids: the keyset of a first page. */
-    private static final UUID LAST_ID = new UUID(-1L, -1L);
-
     private final PredictionRepository repository;
 
     public JdbcPredictions(PredictionRepository repository) {
@@ -71,9 +68,9 @@ public class JdbcPredictions implements Predictions {
     @Override
     public Page<Prediction> list(PredictionFilter filter, Keyset after, int limit) {
         OffsetDateTime beforeCreatedAt = after == null ? Columns.time(TallyPlan.LATEST) : Columns.time(after.createdAt());
-        UUID beforeId = after == null ? LAST_ID : after.id();
-        OffsetDateTime from = Columns.time(withinStoreRange(filter.from(), TallyPlan.EARLIEST));
-        OffsetDateTime to = Columns.time(withinStoreRange(filter.to(), TallyPlan.LATEST));
+        UUID beforeId = after == null ? Columns.LAST_ID : after.id();
+        OffsetDateTime from = Columns.time(TallyPlan.withinSpan(filter.from(), TallyPlan.EARLIEST));
+        OffsetDateTime to = Columns.time(TallyPlan.withinSpan(filter.to(), TallyPlan.LATEST));
         double minProb = filter.minProb() == null ? 0 : filter.minProb();
         double maxProb = filter.maxProb() == null ? 1 : filter.maxProb();
         String riskLevel = filter.riskLevel() == null ? null : filter.riskLevel().name();
@@ -114,18 +111,6 @@ public class JdbcPredictions implements Predictions {
 
     private static OffsetDateTime end(TallyPlan.Range range) {
         return Columns.time(range.end());
-    }
-
-    /**
-     * A bound a client chose, moved into the span PostgreSQL can compare with (as {@link TallyPlan} does): any
-     * ISO-8601 instant is a valid bound, even one of year +999999999, and no prediction is made outside that span.
-     */
-    private static Instant withinStoreRange(Instant bound, Instant ifOpen) {
-        if (bound == null) {
-            return ifOpen;
-        }
-        return bound.isBefore(TallyPlan.EARLIEST) ? TallyPlan.EARLIEST
-                : bound.isAfter(TallyPlan.LATEST) ? TallyPlan.LATEST : bound;
     }
 
     private static Prediction prediction(PredictionRow row) {

@@ -34,8 +34,8 @@ record TallyPlan(List<Range> days, List<Range> hours, List<Range> raw) {
     }
 
     static TallyPlan of(Instant from, Instant to) {
-        Instant lower = from == null || from.isBefore(EARLIEST) ? EARLIEST : from;
-        Instant upper = to == null || to.isAfter(LATEST) ? LATEST : to;
+        Instant lower = withinSpan(from, EARLIEST);
+        Instant upper = withinSpan(to, LATEST);
         List<Range> days = new ArrayList<>();
         List<Range> hours = new ArrayList<>();
         List<Range> raw = new ArrayList<>();
@@ -60,6 +60,17 @@ record TallyPlan(List<Range> days, List<Range> hours, List<Range> raw) {
             days.add(new Range(firstDay, lastDay));
         }
         return new TallyPlan(days, hours, raw);
+    }
+
+    /**
+     * A bound a client chose, moved into the span PostgreSQL compares with here: any ISO-8601 instant is a valid
+     * bound, even one of year +999999999, and no prediction is made outside the span; an open bound is {@code ifOpen}.
+     */
+    static Instant withinSpan(Instant bound, Instant ifOpen) {
+        if (bound == null) {
+            return ifOpen;
+        }
+        return bound.isBefore(EARLIEST) ? EARLIEST : bound.isAfter(LATEST) ? LATEST : bound;
     }
 
     private static Instant ceil(Instant instant, ChronoUnit unit) {
