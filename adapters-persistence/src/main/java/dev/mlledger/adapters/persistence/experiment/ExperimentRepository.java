@@ -20,8 +20,8 @@ interface ExperimentRepository extends GenericRepository<ExperimentRow, UUID> {
 
     /** A page of experiments with their run counts: the parts {@link #findPage} and its variant share. */
     String PAGE_SELECT = """
-            SELECT e.id, e.name, e.owner, e.description, e.status, e.created_at, e.version,
-                   (SELECT count(*) FROM runs r WHERE r.experiment_id = e.id) AS run_count
+            SELECT e.id, e.name, e.owner, e.description, e.status, e.created_at AS "createdAt", e.version,
+                   (SELECT count(*) FROM runs r WHERE r.experiment_id = e.id) AS "runCount"
             FROM experiments e
             """;
     String PAGE_CONDITIONS = """

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class BodyShape {
 
     private static final Map<Class<?>, Map<String, BeanProperty<?, ?>>> MEMBERS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Optional<BeanIntrospection<?>>> RECORDS = new ConcurrentHashMap<>();
 
     private BodyShape() {
     }
@@ -42,14 +43,14 @@ final class BodyShape {
             violations.add(new Violation("body", "must be a JSON object"));
             return false;
         }
-        value(body, type, "", violations);
+        value(body, type, Where.BODY, violations);
         int before = violations.size();
-        unstorable(body, "", violations);
+        unstorable(body, Where.BODY, violations);
         return violations.size() == before;
     }
 
     @SuppressWarnings("unchecked")
-    private static void value(JsonNode node, Argument<?> type, String path, List<Violation> violations) {
+    private static void value(JsonNode node, Argument<?> type, Where where, List<Violation> violations) {
         if (node == null || node.isNull()) {
             return;   // presence is checked by the record's constraints
         }
@@ -72,32 +73,37 @@ final class BodyShape {
             problem = node.isArray() ? null : "must be an array";
             if (problem == null) {
                 Argument<?> itemType = type.getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT);
-                boolean records = BeanIntrospector.SHARED.findIntrospection(itemType.getType()).isPresent();
+                boolean records = introspection(itemType.getType()).isPresent();
                 int index = 0;
                 for (JsonNode item : node.values()) {
-                    String itemPath = path + "[" + index++ + "]";
+                    Where itemWhere = where.item(index++);
                     if (records && item.isNull()) {
-                        violations.add(new Violation(itemPath, "must be a JSON object"));
+                        violations.add(new Violation(itemWhere.spelled(), "must be a JSON object"));
                     } else {
-                        value(item, itemType, itemPath, violations);
+                        value(item, itemType, itemWhere, violations);
                     }
                 }
             }
         } else if (Map.class.isAssignableFrom(java)) {
             problem = node.isObject() ? null : "must be a JSON object";
         } else {
-            Optional<BeanIntrospection<Object>> record = BeanIntrospector.SHARED.findIntrospection((Class<Object>) java);
+            Optional<BeanIntrospection<Object>> record = introspection(java);
             problem = record.isPresent() && !node.isObject() ? "must be a JSON object" : null;
             if (record.isPresent() && node.isObject()) {
-                members(node, record.get(), path, violations);
+                members(node, record.get(), where, violations);
             }
         }
         if (problem != null) {
-            violations.add(new Violation(path.isEmpty() ? "body" : path, problem));
+            violations.add(new Violation(where.named(), problem));
         }
     }
 
-    private static void members(JsonNode object, BeanIntrospection<Object> record, String path,
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Optional<BeanIntrospection<Object>> introspection(Class<?> type) {
+        return (Optional) RECORDS.computeIfAbsent(type, t -> (Optional) BeanIntrospector.SHARED.findIntrospection(t));
+    }
+
+    private static void members(JsonNode object, BeanIntrospection<Object> record, Where where,
                                 List<Violation> violations) {
         Map<String, BeanProperty<?, ?>> byName = MEMBERS.computeIfAbsent(record.getBeanType(), type -> {
             Map<String, BeanProperty<?, ?>> names = new HashMap<>();
@@ -106,13 +112,12 @@ final class BodyShape {
             }
             return names;
         });
-        String prefix = path.isEmpty() ? "" : path + ".";
         for (Map.Entry<String, JsonNode> member : object.entries()) {
             BeanProperty<?, ?> property = byName.get(member.getKey());
             if (property == null) {
-                violations.add(new Violation(prefix + member.getKey(), "is not a known field"));
+                violations.add(new Violation(where.member(member.getKey()).spelled(), "is not a known field"));
             } else {
-                value(member.getValue(), property.asArgument(), prefix + member.getKey(), violations);
+                value(member.getValue(), property.asArgument(), where.member(member.getKey()), violations);
             }
         }
     }
@@ -158,28 +163,27 @@ final class BodyShape {
      * Strings (values and member names) that are no text a store can keep: with the NUL character, or with half
      * of a surrogate pair ({@code "\ud800"}), which is no Unicode character.
      */
-    private static void unstorable(JsonNode node, String path, List<Violation> violations) {
+    private static void unstorable(JsonNode node, Where where, List<Violation> violations) {
         if (node.isString()) {
-            text(node.getStringValue(), path.isEmpty() ? "body" : path, violations);
+            text(node.getStringValue(), where, violations);
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> member : node.entries()) {
-                text(member.getKey(), path.isEmpty() ? "body" : path, violations);
-                unstorable(member.getValue(), path.isEmpty() ? member.getKey() : path + "." + member.getKey(),
-                        violations);
+                text(member.getKey(), where, violations);
+                unstorable(member.getValue(), where.member(member.getKey()), violations);
             }
         } else if (node.isArray()) {
             int index = 0;
             for (JsonNode item : node.values()) {
-                unstorable(item, path + "[" + index++ + "]", violations);
+                unstorable(item, where.item(index++), violations);
             }
         }
     }
 
-    private static void text(String text, String path, List<Violation> violations) {
+    private static void text(String text, Where where, List<Violation> violations) {
         if (text.indexOf('\u0000') >= 0) {
-            violations.add(new Violation(path, "must not contain the NUL character (\\u0000)"));
+            violations.add(new Violation(where.named(), "must not contain the NUL character (\\u0000)"));
         } else if (hasLoneSurrogate(text)) {
-            violations.add(new Violation(path, "must not contain half of a surrogate pair (\\ud800 to \\udfff)"));
+            violations.add(new Violation(where.named(), "must not contain half of a surrogate pair (\\ud800 to \\udfff)"));
         }
     }
 
@@ -193,5 +197,40 @@ final class BodyShape {
             }
         }
         return false;
+    }
+
+    /**
+     * Where a value sits in the body ({@code items[3].employee_id}), spelled only when a problem is found there: a
+     * body of a thousand metric points has some ten thousand places, and nearly always no problem.
+     */
+    private record Where(Where parent, String member, int index) {
+
+        static final Where BODY = new Where(null, null, -1);
+
+        Where member(String name) {
+            return new Where(this, name, -1);
+        }
+
+        Where item(int i) {
+            return new Where(this, null, i);
+        }
+
+        /** The JSON path; {@code ""} for the body itself. */
+        String spelled() {
+            if (parent == null) {
+                return "";
+            }
+            String above = parent.spelled();
+            if (member == null) {
+                return above + "[" + index + "]";
+            }
+            return above.isEmpty() ? member : above + "." + member;
+        }
+
+        /** The JSON path, or "body" for the body itself. */
+        String named() {
+            String spelled = spelled();
+            return spelled.isEmpty() ? "body" : spelled;
+        }
     }
 }

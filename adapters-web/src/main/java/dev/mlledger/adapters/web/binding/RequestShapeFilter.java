@@ -65,9 +65,11 @@ public class RequestShapeFilter implements Ordered {
         List<Violation> violations = new ArrayList<>();
         Declared declared = declaredByRoute.computeIfAbsent(method.getRouteInfo(), info -> Declared.of(method));
         Argument<?> bodyType = declared.body();
-        for (String name : request.getParameters().names()) {
-            if (!declared.queryValues().contains(name)) {
-                violations.add(new Violation(name, "is not a known query parameter"));
+        if (request.getUri().getRawQuery() != null) {   // most requests have none: decoding nothing was 3 % of a predict
+            for (String name : request.getParameters().names()) {
+                if (!declared.queryValues().contains(name)) {
+                    violations.add(new Violation(name, "is not a known query parameter"));
+                }
             }
         }
         if (bodyType != null && body != null && body.length > 0 && !isBlank(body)) {
