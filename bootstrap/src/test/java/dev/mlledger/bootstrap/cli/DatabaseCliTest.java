@@ -35,6 +35,10 @@ class DatabaseCliTest {
               FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> 'flyway_schema_history'
             UNION ALL
             SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'
+            UNION ALL
+            SELECT 'trigger ' || tgrelid::regclass || ' ' || tgname FROM pg_trigger WHERE NOT tgisinternal
+            UNION ALL
+            SELECT 'function ' || proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace
             ORDER BY 1""";
 
     private TestDatabase database;
@@ -51,6 +55,8 @@ class DatabaseCliTest {
         List<String> empty = schema();
 
         assertEquals(0, db("migrate"), err());
+        List<String> atThree = schema();
+        assertEquals(0, db("undo"), err());
         List<String> atTwo = schema();
         assertEquals(0, db("undo"), err());
         List<String> atOne = schema();
@@ -62,13 +68,42 @@ class DatabaseCliTest {
         List<String> atOneAgain = schema();
 
         assertTrue(empty.isEmpty(), "a fresh database has no tables: " + empty);
+        assertTrue(atThree.stream().anyMatch(line -> line.startsWith("column experiments.run_count bigint")),
+                atThree.toString());
+        assertTrue(atThree.stream().anyMatch(line -> line.equals("trigger runs runs_added")), atThree.toString());
+        assertTrue(atTwo.stream().noneMatch(line -> line.contains("run_count") || line.startsWith("trigger ")
+                || line.startsWith("function ")), atTwo.toString());
         assertTrue(atTwo.stream().anyMatch(line -> line.equals("table metrics")), atTwo.toString());
         assertTrue(atOne.stream().anyMatch(line -> line.equals("table predictions")), atOne.toString());
         assertTrue(atOne.stream().noneMatch(line -> line.equals("table experiments")), atOne.toString());
         assertNotEquals(atTwo, atOne);
         assertEquals(empty, downAgain, "all the way down is the empty schema again");
-        assertEquals(atTwo, upAgain, "up again is the same schema as the first time up");
+        assertEquals(atThree, upAgain, "up again is the same schema as the first time up");
         assertEquals(atOne, atOneAgain, "undo --to 1 stops at version 1");
+    }
+
+    @Test
+    void the_run_count_migration_counts_the_runs_a_database_already_has_and_keeps_counting() throws SQLException {
+        assertEquals(0, db("migrate"), err());
+        assertEquals(0, db("undo", "--to", "2"), err());
+        execute("""
+                INSERT INTO experiments (id, name, owner) VALUES
+                    ('00000000-0000-0000-0000-00000000000a', 'three runs', 'o'),
+                    ('00000000-0000-0000-0000-00000000000b', 'no runs', 'o');
+                INSERT INTO runs (id, experiment_id) SELECT gen_random_uuid(), '00000000-0000-0000-0000-00000000000a'
+                    FROM generate_series(1, 3);
+                """);
+
+        assertEquals(0, db("migrate"), err());
+        assertEquals(List.of("no runs 0", "three runs 3"), runCounts());
+
+        execute("""
+                INSERT INTO runs (id, experiment_id) SELECT gen_random_uuid(), e.id
+                    FROM experiments e, generate_series(1, 2);
+                DELETE FROM runs WHERE id IN (SELECT id FROM runs WHERE experiment_id = '00000000-0000-0000-0000-00000000000a'
+                    LIMIT 4);
+                """);
+        assertEquals(List.of("no runs 2", "three runs 1"), runCounts());
     }
 
     @Test
@@ -79,7 +114,7 @@ class DatabaseCliTest {
         String info = out();
         assertTrue(info.contains("request log and predictions") && info.contains("experiments runs metrics"), info);
         assertTrue(info.contains("Success"), info);
-        assertTrue(info.contains("Current version: version 2"), info);
+        assertTrue(info.contains("Current version: version 3"), info);
         assertEquals(0, db("validate"), err());
     }
 
@@ -168,6 +203,17 @@ class DatabaseCliTest {
             }
         }
         return lines;
+    }
+
+    private List<String> runCounts() throws SQLException {
+        List<String> counts = new ArrayList<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT name || ' ' || run_count FROM experiments ORDER BY name")) {
+            while (rows.next()) {
+                counts.add(rows.getString(1));
+            }
+        }
+        return counts;
     }
 
     private void execute(String sql) throws SQLException {

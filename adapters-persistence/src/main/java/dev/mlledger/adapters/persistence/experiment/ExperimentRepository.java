@@ -21,7 +21,7 @@ interface ExperimentRepository extends GenericRepository<ExperimentRow, UUID> {
     /** A page of experiments with their run counts: the parts {@link #findPage} and its variant share. */
     String PAGE_SELECT = """
             SELECT e.id, e.name, e.owner, e.description, e.status, e.created_at AS "createdAt", e.version,
-                   (SELECT count(*) FROM runs r WHERE r.experiment_id = e.id) AS "runCount"
+                   e.run_count AS "runCount"
             FROM experiments e
             """;
     String PAGE_CONDITIONS = """
@@ -48,7 +48,8 @@ interface ExperimentRepository extends GenericRepository<ExperimentRow, UUID> {
 
     /**
      * A newest-first keyset page with run counts, strictly before ({@code beforeCreatedAt}, {@code beforeId}),
-     * of one status when given: one statement whatever the numbers of experiments and runs.
+     * of one status when given: one statement whatever the numbers of experiments and runs (the database keeps
+     * each experiment's {@code run_count}, see migration V3).
      */
     @Query(PAGE_SELECT + "WHERE " + PAGE_CONDITIONS)
     List<ExperimentSummaryRow> findPage(OffsetDateTime beforeCreatedAt, UUID beforeId, @Nullable String status,
