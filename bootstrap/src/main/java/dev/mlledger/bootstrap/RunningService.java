@@ -62,6 +62,11 @@ public final class RunningService implements AutoCloseable {
         return server;
     }
 
+    /** The running application context, for tests that look at its beans (the pool, the configuration). */
+    ApplicationContext context() {
+        return context;
+    }
+
     /** Blocks until {@link #close()} has run (from a shutdown hook, typically). */
     public void awaitStop() {
         try {

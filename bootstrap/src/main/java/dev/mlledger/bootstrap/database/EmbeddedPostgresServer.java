@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A PostgreSQL server that mlledger runs itself when no database URL is configured: the zero-setup default.
- * Its data directory is kept across restarts; commits are durable ({@code synchronous_commit=on}).
+ * Its data directory is kept across restarts; commits are durable, on disk before they are acknowledged
+ * ({@code synchronous_commit}, {@code fsync} and {@code full_page_writes} on).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -53,7 +54,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     // the service stops it after its own pool has closed, not in a JVM hook of its own
                     .setRegisterShutdownHook(false)
-                    // the test-oriented default is off; data accepted with a 2xx must survive a crash
+                    // the test-oriented defaults (-F, synchronous_commit=off) lose commits in a crash; a later -c wins
+                    // over -F, so data accepted with a 2xx is on disk, whole, even after an OS crash or a power loss
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100");
