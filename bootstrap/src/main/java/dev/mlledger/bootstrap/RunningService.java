@@ -21,6 +21,8 @@ public final class RunningService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningService.class);
 
+    private static final int MAX_CAUSES = 64;
+
     private final ApplicationContext context;
     private final EmbeddedServer server;
     private final Optional<EmbeddedPostgresServer> embeddedDatabase;
@@ -62,6 +64,11 @@ public final class RunningService implements AutoCloseable {
         return server;
     }
 
+    /** The running application context, for tests that look at its beans (the pool, the configuration). */
+    ApplicationContext context() {
+        return context;
+    }
+
     /** Blocks until {@link #close()} has run (from a shutdown hook, typically). */
     public void awaitStop() {
         try {
@@ -93,11 +100,32 @@ public final class RunningService implements AutoCloseable {
                         + "or a migration failed: " + flyway.getMessage();
             }
         }
+        // the deepest message says what went wrong in the fewest words; the layers above it wrap it (Micronaut's
+        // bean errors) or repeat their cause's class name (ExecutionException); a cause without a message
+        // (TimeoutException) says nothing an operator can use
+        String useful = null;
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
+        for (int depth = 0; depth < MAX_CAUSES; depth++) {
+            if (isOwnMessage(root)) {
+                useful = root.getMessage();
+            }
+            if (root.getCause() == null || root.getCause() == root) {
+                break;
+            }
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (useful != null) {
+            return useful;
+        }
+        StackTraceElement[] where = root.getStackTrace();
+        return "an unexpected " + root.getClass().getName() + " without a message"
+                + (where.length == 0 ? "" : ", at " + where[0]);
+    }
+
+    private static boolean isOwnMessage(Throwable throwable) {
+        String message = throwable.getMessage();
+        return message != null && !message.isBlank()
+                && (throwable.getCause() == null || !message.equals(throwable.getCause().toString()));
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -7,14 +7,17 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static dev.mlledger.bootstrap.testing.ProblemAssertions.assertProblem;
@@ -83,6 +86,77 @@ class ServiceJarIT {
     }
 
     @Test
+    void a_second_service_on_the_same_data_directory_is_refused_naming_the_owner_and_the_first_keeps_serving()
+            throws Exception {
+        Path dataDirectory = work.resolve("pgdata");
+        String[] arguments = {"-mlledger.embedded-db.dir=" + dataDirectory};
+
+        try (ServiceProcess first = ServiceProcess.startHealthy(work, Map.of(), arguments)) {
+            long postmaster = postmasterPid(dataDirectory);
+
+            try (ServiceProcess second = ServiceProcess.launch(work, Map.of(), arguments)) {
+                assertEquals(1, second.awaitExit(), second.log());
+                assertTrue(second.log().contains("mlledger did not start: data directory " + dataDirectory
+                        + " is in use by pid " + first.pid()), second.log());
+                assertFalse(second.log().contains("left running"), second.log());
+            }
+
+            assertStillServing(first, dataDirectory, postmaster);
+        }
+    }
+
+    @Test
+    void a_db_command_beside_a_running_service_stops_nothing_and_exits_1_naming_the_owner() throws Exception {
+        Path dataDirectory = work.resolve("pgdata");
+        String directoryArgument = "-mlledger.embedded-db.dir=" + dataDirectory;
+
+        try (ServiceProcess service = ServiceProcess.startHealthy(work, Map.of(), directoryArgument)) {
+            long postmaster = postmasterPid(dataDirectory);
+
+            try (ServiceProcess info = ServiceProcess.launch(work, Map.of(), "db", "info", directoryArgument)) {
+                assertEquals(1, info.awaitExit(), info.log());
+                assertTrue(info.log().contains("db info failed: data directory " + dataDirectory + " is in use by pid "
+                        + service.pid()), info.log());
+            }
+
+            assertStillServing(service, dataDirectory, postmaster);
+            service.stop();
+        }
+        // the lock went with its owner: the same command now runs
+        try (ServiceProcess info = ServiceProcess.launch(work, Map.of(), "db", "info", directoryArgument)) {
+            assertEquals(0, info.awaitExit(), info.log());
+            assertTrue(info.log().contains("Current version: version "), info.log());
+        }
+    }
+
+    @Test
+    void a_postgres_left_running_by_a_killed_service_is_stopped_by_the_next_start_which_serves_the_same_data()
+            throws IOException {
+        Path dataDirectory = work.resolve("pgdata");
+        String[] arguments = {"-mlledger.embedded-db.dir=" + dataDirectory};
+        long orphan;
+        String predictionId;
+        try (ServiceProcess killed = ServiceProcess.startHealthy(work, Map.of(), arguments)) {
+            HttpResponse<String> recorded = killed.http().postJson("/api/v1/predictions",
+                    "{\"employee_id\": \"E-killed\", \"attrition_prob\": 0.2, \"model_version\": \"m-1\"}");
+            assertEquals(201, recorded.statusCode(), recorded.body());
+            predictionId = (String) parse(recorded.body()).get("prediction_id");
+            orphan = postmasterPid(dataDirectory);
+
+            killed.kill();
+        }
+        assertTrue(isAlive(orphan), "the killed service's PostgreSQL runs on without an owner");
+
+        try (ServiceProcess next = ServiceProcess.startHealthy(work, Map.of(), arguments)) {
+            assertTrue(next.log().contains("Stopping PostgreSQL process " + orphan + " left running on " + dataDirectory),
+                    next.log());
+            assertFalse(isAlive(orphan), "the orphan was stopped");
+            HttpResponse<String> found = next.http().get("/api/v1/predictions/" + predictionId);
+            assertEquals(200, found.statusCode(), found.body());
+        }
+    }
+
+    @Test
     void a_database_whose_migration_history_does_not_match_the_scripts_makes_the_jar_refuse_to_start() {
         TestDatabase database = TestPostgres.get().createDatabase();
         Flyway.configure()
@@ -122,5 +196,31 @@ class ServiceJarIT {
         try (ServiceProcess unknown = ServiceProcess.launch(work, environment, "db", "downgrade")) {
             assertEquals(2, unknown.awaitExit(), unknown.log());
         }
+    }
+
+    /** The service answers, writes, and its PostgreSQL is the same process, still taking new connections. */
+    private static void assertStillServing(ServiceProcess service, Path dataDirectory, long postmaster)
+            throws IOException, SQLException {
+        assertEquals(postmaster, postmasterPid(dataDirectory), "the same PostgreSQL runs on the directory");
+        assertTrue(isAlive(postmaster));
+        Matcher url = EMBEDDED_URL.matcher(service.log());
+        assertTrue(url.find(), service.log());
+        // a PostgreSQL asked to stop keeps its open connections but refuses new ones
+        try (Connection fresh = DriverManager.getConnection(url.group(1), "postgres", "");
+             Statement statement = fresh.createStatement(); ResultSet one = statement.executeQuery("SELECT 1")) {
+            assertTrue(one.next());
+        }
+        assertEquals(200, service.http().get("/health").statusCode());
+        HttpResponse<String> recorded = service.http().postJson("/api/v1/predictions",
+                "{\"employee_id\": \"E-still\", \"attrition_prob\": 0.5, \"model_version\": \"m-1\"}");
+        assertEquals(201, recorded.statusCode(), recorded.body());
+    }
+
+    private static long postmasterPid(Path dataDirectory) throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
+    }
+
+    private static boolean isAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }

@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A PostgreSQL server that mlledger runs itself when no database URL is configured: the zero-setup default.
- * Its data directory is kept across restarts; commits are durable ({@code synchronous_commit=on}).
+ * Its data directory is kept across restarts and has one owner at a time ({@link DataDirectoryLock}); commits are
+ * durable, on disk before they are acknowledged ({@code synchronous_commit}, {@code fsync} and
+ * {@code full_page_writes} on).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -31,20 +33,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final DataDirectoryLock ownership;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, DataDirectoryLock ownership) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.ownership = ownership;
     }
 
     /**
-     * Starts PostgreSQL on {@code dataDirectory} (creating the cluster on first use) and makes sure the
-     * {@value #DATABASE} database exists.
+     * Takes the data directory's lock, then starts PostgreSQL on {@code dataDirectory} (creating the cluster on first
+     * use) and makes sure the {@value #DATABASE} database exists. The lock is held until {@link #close()}.
      *
      * @param port the TCP port on 127.0.0.1, or 0 for any free one
+     * @throws DataDirectoryInUse when another live process owns the directory; nothing of it was touched
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
+        DataDirectoryLock ownership = DataDirectoryLock.acquire(directory);
+        EmbeddedPostgres postgres = null;
         try {
             Files.createDirectories(directory);
             stopPostmasterLeftBehind(directory);
@@ -53,19 +60,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     // the service stops it after its own pool has closed, not in a JVM hook of its own
                     .setRegisterShutdownHook(false)
-                    // the test-oriented default is off; data accepted with a 2xx must survive a crash
+                    // the test-oriented defaults (-F, synchronous_commit=off) lose commits in a crash; a later -c wins
+                    // over -F, so data accepted with a 2xx is on disk, whole, even after an OS crash or a power loss
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100");
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), directory);
+            postgres = builder.start();
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory, ownership);
             server.createDatabaseIfMissing();
             return server;
         } catch (IOException e) {
+            closeAfterFailedStart(postgres, ownership, e);
             throw new IllegalStateException("Could not start the embedded PostgreSQL in " + directory + ": "
                     + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeAfterFailedStart(postgres, ownership, e);
+            throw e;
         }
     }
 
@@ -77,12 +92,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** Stops PostgreSQL, then gives up the data directory. */
     @Override
     public void close() {
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            ownership.close();
+        }
+    }
+
+    private static void closeAfterFailedStart(EmbeddedPostgres postgres, DataDirectoryLock ownership, Exception failure) {
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        } finally {
+            ownership.close();
         }
     }
 
@@ -106,8 +136,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * A service killed without its shutdown (SIGKILL, power loss) leaves its postgres running on the directory;
-     * a new postgres would refuse the directory. Ask the old one to stop first.
+     * A service killed without its shutdown ({@code SIGKILL}) leaves its postgres running on the directory; a new
+     * postgres would refuse the directory. Ask the old one to stop first. Called only while holding the directory's
+     * lock: its owner is gone, so the postgres is nobody's.
      */
     private static void stopPostmasterLeftBehind(Path directory) throws IOException {
         Path pidFile = directory.resolve("postmaster.pid");

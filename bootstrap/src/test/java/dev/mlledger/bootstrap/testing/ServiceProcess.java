@@ -98,6 +98,23 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL, as after an out-of-memory kill: the process ends at once, none of its shutdown runs. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("the service did not end within " + STOP_TIMEOUT + " of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGTERM, as a service manager sends it, then waits for the process to end. */
     public void stop() {
         process.destroy();
