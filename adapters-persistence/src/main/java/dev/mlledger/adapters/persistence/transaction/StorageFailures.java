@@ -67,8 +67,12 @@ final class StorageFailures {
             if (cause instanceof SQLTransientConnectionException) {
                 return Optional.of("no database connection within the pool's timeout: " + cause.getMessage());
             }
+            if (isClosedByThePool(cause)) {
+                // Hikari logs why at WARN ("marked as broken because of SQLSTATE(…)")
+                return Optional.of("database connection broke (the pool had closed it)");
+            }
             if (cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
-                    || underSql && isBrokenSocket(cause) || isClosedByThePool(cause)) {
+                    || underSql && isBrokenSocket(cause)) {
                 return Optional.of("database connection failed: " + cause.getMessage());
             }
             if (cause instanceof SQLException sql) {

@@ -124,11 +124,13 @@ class StorageFailuresTest {
     @Test
     void a_connection_the_pool_closed_as_broken_is_storage_unavailable_though_it_gives_no_sqlstate() {
         // what replaces the 57P01 when the transaction manager then resets auto-commit, or rolls back
-        assertUnavailable(new ConnectionException("Could not set JDBC Connection [HikariProxyConnection@1 wrapping"
+        StorageUnavailable unavailable = assertUnavailable(new ConnectionException("Could not set JDBC Connection [HikariProxyConnection@1 wrapping"
                 + " com.zaxxer.hikari.pool.ProxyConnection.ClosedConnection] read-only: Connection is closed",
                 new SQLException("Connection is closed")));
         assertUnavailable(new TransactionSystemException("Could not roll back JDBC transaction",
                 new SQLException("Connection is closed")));
+
+        assertTrue(unavailable.getMessage().contains("pool had closed it"), unavailable::getMessage);
     }
 
     @Test
