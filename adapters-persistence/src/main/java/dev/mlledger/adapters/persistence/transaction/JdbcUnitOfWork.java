@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * A unit of work is a PostgreSQL transaction on one pooled connection, managed by Micronaut's transaction
  * manager; the repositories of the JDBC adapters run their statements on its connection. A unit of work inside another
  * joins it. A unit of work that PostgreSQL aborts as a deadlock victim or for a serialization failure is run
- * again (the work must not depend on side effects of an earlier try).
+ * again (the work must not depend on side effects of an earlier try). A storage fault ({@link StorageFailures}),
+ * also a conflict still failing on the last try, leaves as {@code StorageUnavailable}; any other failure unchanged.
  */
 @Singleton
 @Requires(property = "mlledger.persistence.adapter", value = "jdbc", defaultValue = "jdbc")

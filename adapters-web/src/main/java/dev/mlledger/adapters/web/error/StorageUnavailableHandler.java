@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The database did not answer: 503 with Retry-After, so clients back off instead of treating it as a bug. */
+/** The database could not do the work now: 503 with Retry-After, so clients back off instead of treating it as a bug. */
 @Singleton
 public class StorageUnavailableHandler implements ExceptionHandler<StorageUnavailable, HttpResponse<Problem>> {
 

@@ -36,7 +36,7 @@ import java.util.Map;
 /** {@code /api/v1/analytics}: risk distribution, summary, recent high-risk predictions. */
 @Tag(name = "analytics")
 @ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong type, a missing or out-of-range field, a bad UUID or cursor", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "503", description = "The database is unreachable (Retry-After is set); nothing was written", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "The database could not do the work now: unreachable, restarting, out of connections, or in conflict after retries (Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/analytics")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AnalyticsController {

@@ -21,7 +21,7 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 /** {@code DELETE /api/v1/retention?older_than_days=N}: purge old request-log entries and their predictions. */
 @Tag(name = "request log")
 @ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong type, a missing or out-of-range field, a bad UUID or cursor", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "503", description = "The database is unreachable (Retry-After is set); nothing was written", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "The database could not do the work now: unreachable, restarting, out of connections, or in conflict after retries (Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/retention")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RetentionController {
