@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,10 +26,8 @@ class ExperimentStatementCountTest extends FreshDatabaseTest {
     StatementRecorder recorder;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("mlledger.test.record-statements", "true");
-        return properties;
+    protected Map<String, String> settings() {
+        return Map.of("mlledger.test.record-statements", "true");
     }
 
     @Test

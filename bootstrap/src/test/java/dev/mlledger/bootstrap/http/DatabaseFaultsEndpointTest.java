@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +64,9 @@ class DatabaseFaultsEndpointTest extends FreshDatabaseTest {
     EmbeddedServer server;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
+    protected Map<String, String> settings() {
         // a pool that cannot get a connection says so within a second (503), rather than after the default 3 s
-        properties.put("datasources.default.connection-timeout", "1000");
-        return properties;
+        return Map.of("datasources.default.connection-timeout", "1000");
     }
 
     /** One answer a client got, or the exception it got instead of an answer. */

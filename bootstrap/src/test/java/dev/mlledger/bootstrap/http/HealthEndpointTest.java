@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 
 import static dev.mlledger.bootstrap.testing.ProblemAssertions.parse;
@@ -27,10 +26,8 @@ class HealthEndpointTest extends FreshDatabaseTest {
     EmbeddedServer server;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("datasources.default.connection-timeout", "1000");
-        return properties;
+    protected Map<String, String> settings() {
+        return Map.of("datasources.default.connection-timeout", "1000");
     }
 
     @Test

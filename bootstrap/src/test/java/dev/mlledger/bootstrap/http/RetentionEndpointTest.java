@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,10 +45,8 @@ class RetentionEndpointTest extends FreshDatabaseTest {
     EmbeddedServer server;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("mlledger.retention.chunk-size", "2");
-        return properties;
+    protected Map<String, String> settings() {
+        return Map.of("mlledger.retention.chunk-size", "2");
     }
 
     /** Each test starts from empty tables, so that the counts a purge answers are those of the test's own rows. */

@@ -8,7 +8,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,10 +21,8 @@ class JdbcStorageHealthWhenDatabaseGoesAwayTest extends FreshDatabaseTest {
     StorageHealth storageHealth;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("datasources.default.connection-timeout", "1000");
-        return properties;
+    protected Map<String, String> settings() {
+        return Map.of("datasources.default.connection-timeout", "1000");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.mlledger.adapters.persistence.testing;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +16,14 @@ public abstract class FreshDatabaseTest implements TestPropertyProvider {
     protected final TestDatabase database = TestPostgres.get().createDatabase();
 
     @Override
-    public Map<String, String> getProperties() {
-        return database.micronautProperties();
+    public final Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(database.micronautProperties());
+        properties.putAll(settings());
+        return properties;
+    }
+
+    /** The class's own settings, on top of its database's (none unless a class overrides this). */
+    protected Map<String, String> settings() {
+        return Map.of();
     }
 }

@@ -23,7 +23,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -58,11 +57,8 @@ class JdbcUnitOfWorkWhenTheDatabaseFailsTest extends FreshDatabaseTest {
     DataSource dataSource;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("datasources.default.maximum-pool-size", String.valueOf(POOL_SIZE));
-        properties.put("datasources.default.connection-timeout", "1000");
-        return properties;
+    protected Map<String, String> settings() {
+        return Map.of("datasources.default.maximum-pool-size", String.valueOf(POOL_SIZE), "datasources.default.connection-timeout", "1000");
     }
 
     @BeforeEach
