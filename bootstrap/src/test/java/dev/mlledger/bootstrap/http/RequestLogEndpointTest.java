@@ -136,6 +136,16 @@ class RequestLogEndpointTest extends FreshDatabaseTest {
     }
 
     @Test
+    void a_request_that_takes_a_quarter_second_is_logged_with_at_least_that_long_and_not_absurdly_more() {
+        assertEquals(200, http().get("/api/test-probe/slow" + query("ms", "250")).statusCode());
+
+        Map<String, Object> row = awaitLogged("/api/test-probe/slow", "ms", "250");
+        int took = (Integer) row.get("response_time_ms");
+        assertTrue(took >= 250, "logged " + took + " ms for a 250 ms request");
+        assertTrue(took < 5_000, "logged " + took + " ms for a 250 ms request");
+    }
+
+    @Test
     void a_request_rejected_for_its_query_is_logged_with_its_400() {
         String employee = "E-" + UUID.randomUUID();
 

@@ -1,0 +1,19 @@
+package dev.mlledger.bootstrap.testing;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** A test-only API endpoint that takes as long as asked, so that a logged duration can be checked against it. */
+@Controller("/api/test-probe")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SlowProbeController {
+
+    @Get("/slow")
+    public String slow(@QueryValue int ms) throws InterruptedException {
+        Thread.sleep(ms);
+        return "slept " + ms;
+    }
+}
