@@ -258,8 +258,10 @@ public final class BufferedRequestRecorder implements RecordApiRequest, AutoClos
             try {
                 collect(batch);
             } catch (InterruptedException e) {
-                // only close() stops the writer, and it does not interrupt: keep the batch collected so far
+                // only close() stops the writer, and it does not interrupt: keep the batch collected so far and
+                // go on filling it
                 LOG.debug("Request-log writer interrupted; carrying on with {} entries in hand", batch.size());
+                continue;
             }
             if (!batch.isEmpty()) {
                 if (!writeUntilDone(batch)) {
