@@ -4,6 +4,7 @@ import dev.mlledger.adapters.persistence.testing.FreshDatabaseTest;
 import dev.mlledger.bootstrap.testing.RawHttp;
 import dev.mlledger.bootstrap.testing.Rows;
 import dev.mlledger.bootstrap.testing.Rows.Stored;
+import dev.mlledger.bootstrap.testing.SlowProbeController;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +38,13 @@ class RequestLogEndpointTest extends FreshDatabaseTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put(SlowProbeController.ENABLED, "true");
+        return properties;
+    }
 
     private RawHttp http() {
         return new RawHttp(server.getURL());

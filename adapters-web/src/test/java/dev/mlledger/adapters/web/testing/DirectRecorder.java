@@ -4,29 +4,53 @@ import dev.mlledger.application.requestlog.LogSlot;
 import dev.mlledger.application.requestlog.RecordApiRequest;
 import dev.mlledger.domain.requestlog.RequestLog;
 import dev.mlledger.domain.requestlog.RequestLogEntry;
+import dev.mlledger.domain.requestlog.RequestLogFull;
 import dev.mlledger.domain.transaction.UnitOfWork;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Always has room, and writes each entry at once in a unit of work of its own: the web adapter's tests need no queue. */
-final class DirectRecorder implements RecordApiRequest {
+/**
+ * Writes each entry at once in a unit of work of its own: the web adapter's tests need no queue. Has room for every
+ * request, unless told to behave as a full log ({@link #refuse(boolean)}).
+ */
+public final class DirectRecorder implements RecordApiRequest {
 
     private final RequestLog requestLog;
     private final UnitOfWork unitOfWork;
+    private final AtomicBoolean refusing = new AtomicBoolean();
+    private final List<RequestLogEntry> recorded = Collections.synchronizedList(new ArrayList<>());
 
     DirectRecorder(RequestLog requestLog, UnitOfWork unitOfWork) {
         this.requestLog = requestLog;
         this.unitOfWork = unitOfWork;
     }
 
+    /** While on, the log has no room: requests are refused (and their refusals still recorded). */
+    public void refuse(boolean on) {
+        refusing.set(on);
+    }
+
+    /** Every entry recorded so far, oldest first. */
+    public List<RequestLogEntry> recorded() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
     @Override
     public Optional<LogSlot> tryReserve() {
-        return Optional.of(slot());
+        return refusing.get() ? Optional.empty() : Optional.of(slot());
     }
 
     @Override
     public LogSlot reserve() {
+        if (refusing.get()) {
+            throw new RequestLogFull("the request log is full");
+        }
         return slot();
     }
 
@@ -43,6 +67,7 @@ final class DirectRecorder implements RecordApiRequest {
                     requestLog.append(List.of(entry));
                     return null;
                 });
+                recorded.add(entry);
             }
 
             @Override
