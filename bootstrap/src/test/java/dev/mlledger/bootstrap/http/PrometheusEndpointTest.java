@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
@@ -34,7 +35,38 @@ class PrometheusEndpointTest extends FreshDatabaseTest {
         assertTrue(body.contains("hikaricp_connections_active"), "pool gauges");
         assertTrue(body.lines().anyMatch(line -> line.startsWith("mlledger_predictions_total{") && line.contains("source=\"scored\"")
                 && !line.endsWith(" 0.0")), "a scored prediction is counted");
-        assertTrue(body.contains("mlledger_request_log_dropped_total"), "request-log losses are visible");
+        assertTrue(body.contains("mlledger_request_log_queue_depth "), "request-log queue depth");
+        assertTrue(body.contains("mlledger_request_log_queue_capacity 10000.0"), "request-log queue capacity");
+        assertTrue(body.contains("mlledger_request_log_refused_total "), "requests refused for want of room");
+        assertTrue(body.contains("mlledger_request_log_write_failures_total "), "failed request-log writes");
+        assertFalse(body.contains("mlledger_request_log_dropped"), "the request log drops nothing, so counts no drops");
+    }
+
+    @Test
+    void once_a_logged_request_is_written_prometheus_shows_the_write_latency_and_an_empty_queue() {
+        RawHttp http = new RawHttp(server.getURL());
+        assertEquals(200, http.get("/api/v1/model").statusCode());
+
+        String body = "";
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            body = http.get("/prometheus").body();
+            if (value(body, "mlledger_request_log_written_total") >= 1) {
+                break;
+            }
+        }
+
+        assertTrue(value(body, "mlledger_request_log_written_total") >= 1, body);
+        assertTrue(value(body, "mlledger_request_log_write_seconds_count") >= 1, "batches written are timed");
+        assertTrue(value(body, "mlledger_request_log_write_seconds_sum") > 0, "and take time");
+        assertEquals(0.0, value(body, "mlledger_request_log_queue_depth"), "nothing left to write");
+    }
+
+    /** The value of an untagged series in a Prometheus text page. */
+    private static double value(String page, String series) {
+        return page.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError(series + " missing from " + page));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.mlledger.adapters.persistence.testing.FreshDatabaseTest;
 import dev.mlledger.bootstrap.testing.RawHttp;
 import dev.mlledger.bootstrap.testing.Rows;
 import dev.mlledger.bootstrap.testing.Rows.Stored;
+import dev.mlledger.bootstrap.testing.SlowProbeController;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -36,6 +37,11 @@ class RequestLogEndpointTest extends FreshDatabaseTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of(SlowProbeController.ENABLED, "true");
+    }
 
     private RawHttp http() {
         return new RawHttp(server.getURL());
@@ -133,6 +139,16 @@ class RequestLogEndpointTest extends FreshDatabaseTest {
         assertFalse(rows.isEmpty(), "GET /api/v1/model was not logged");
         assertEquals(Map.of(), parse((String) rows.getFirst().get("request_data")));
         assertEquals(200, rows.getFirst().get("http_status"));
+    }
+
+    @Test
+    void a_request_that_takes_a_quarter_second_is_logged_with_at_least_that_long_and_not_absurdly_more() {
+        assertEquals(200, http().get("/api/test-probe/slow" + query("ms", "250")).statusCode());
+
+        Map<String, Object> row = awaitLogged("/api/test-probe/slow", "ms", "250");
+        int took = (Integer) row.get("response_time_ms");
+        assertTrue(took >= 250, "logged " + took + " ms for a 250 ms request");
+        assertTrue(took < 5_000, "logged " + took + " ms for a 250 ms request");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.web.request;
 
+import dev.mlledger.application.requestlog.LogSlot;
 import dev.mlledger.domain.json.JsonDocument;
 import io.micronaut.http.HttpRequest;
 
@@ -11,6 +12,7 @@ public final class RequestAttributes {
     private static final String STARTED_NANOS = "mlledger.started-nanos";
     private static final String REQUEST_DATA = "mlledger.request-data";
     private static final String LOGGED = "mlledger.logged-in-transaction";
+    private static final String LOG_SLOT = "mlledger.log-slot";
 
     private RequestAttributes() {
     }
@@ -39,5 +41,14 @@ public final class RequestAttributes {
 
     public static boolean isLogged(HttpRequest<?> request) {
         return request.getAttribute(LOGGED, Boolean.class).orElse(false);
+    }
+
+    /** The room taken in the request log for the request's entry, before it was carried out. */
+    public static void setLogSlot(HttpRequest<?> request, LogSlot slot) {
+        request.setAttribute(LOG_SLOT, slot);
+    }
+
+    public static Optional<LogSlot> logSlot(HttpRequest<?> request) {
+        return request.getAttribute(LOG_SLOT, LogSlot.class);
     }
 }

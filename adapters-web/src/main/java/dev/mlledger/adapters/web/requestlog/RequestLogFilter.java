@@ -2,9 +2,11 @@ package dev.mlledger.adapters.web.requestlog;
 
 import dev.mlledger.adapters.web.request.RequestAttributes;
 import dev.mlledger.adapters.web.request.RequestOrigins;
+import dev.mlledger.application.requestlog.LogSlot;
 import dev.mlledger.application.requestlog.RecordApiRequest;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.json.JsonDocument;
+import dev.mlledger.domain.requestlog.RequestLogEntry;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -23,8 +25,9 @@ import java.util.Map;
 
 /**
  * Records every {@code /api/**} request in the request log: its path, method, body (or query parameters),
- * client, status and time. Requests whose use case already logged them in its transaction are skipped; the
- * rest go to the buffered recorder. Nothing here can change the client's answer.
+ * client, status and time, in the room {@link RequestLogAdmissionFilter} took for it before the request was carried
+ * out. Requests whose use case already logged them in its transaction give that room back. Nothing here can
+ * change the client's answer.
  */
 @ServerFilter("/api/**")
 public class RequestLogFilter implements Ordered {
@@ -56,16 +59,23 @@ public class RequestLogFilter implements Ordered {
 
     @ResponseFilter
     public void finished(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        // RequestLogAdmissionFilter took room for every request it let through, and for every one it refused;
+        // without one (which its order rules out) room is taken here, from the pool kept for refusals
+        LogSlot slot = RequestAttributes.logSlot(request).orElseGet(recorder::reserveForRefusal);
         if (RequestAttributes.isLogged(request)) {
+            slot.release();
             return;
         }
+        RequestLogEntry entry;
         try {
             JsonDocument data = RequestAttributes.requestData(request).orElseGet(() -> queryParameters(request));
-            recorder.record(origins.of(request, data, response.code()).logEntry(Ids.newId(), Instant.now()));
+            entry = origins.of(request, data, response.code()).logEntry(Ids.newId(), Instant.now());
         } catch (RuntimeException e) {
-            LOG.warn("Could not record {} {} in the request log: {}", request.getMethodName(), request.getPath(),
-                    e.getMessage());
+            slot.release();
+            LOG.error("Could not make the request-log entry of {} {}", request.getMethodName(), request.getPath(), e);
+            return;
         }
+        slot.record(entry);
     }
 
     private JsonDocument queryParameters(HttpRequest<?> request) {

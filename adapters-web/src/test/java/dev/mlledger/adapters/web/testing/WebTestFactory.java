@@ -80,10 +80,7 @@ public class WebTestFactory {
 
     @Singleton
     RecordApiRequest recordApiRequest(RequestLog requestLog, UnitOfWork unitOfWork) {
-        return entry -> unitOfWork.write(() -> {
-            requestLog.append(List.of(entry));
-            return null;
-        });
+        return new DirectRecorder(requestLog, unitOfWork);
     }
 
     @Singleton
