@@ -62,7 +62,9 @@ public class Soak {
                 Thread.sleep(Duration.ofNanos(Math.min(next - now, 5_000_000)));
                 continue;
             }
-            next += intervalNanos;
+            // behind schedule by more than a second (the launcher compiling this file, a GC pause): skip ahead
+            // rather than send the backlog as one burst, which would measure the burst, not the rate
+            next = Math.max(next + intervalNanos, now - 1_000_000_000L);
             if (inFlight.get() >= maxInFlight) {
                 skipped.increment();   // the service is far behind: do not pile up more than this on it
                 continue;
