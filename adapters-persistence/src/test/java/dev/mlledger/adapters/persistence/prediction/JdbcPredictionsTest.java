@@ -1,6 +1,6 @@
 package dev.mlledger.adapters.persistence.prediction;
 
-import dev.mlledger.adapters.persistence.testing.FreshDatabaseTest;
+import dev.mlledger.adapters.persistence.testing.EmptyLedgerTest;
 import dev.mlledger.adapters.persistence.testing.LedgerRows;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.json.JsonDocument;
@@ -13,10 +13,8 @@ import dev.mlledger.domain.prediction.PredictionFilter;
 import dev.mlledger.domain.prediction.Predictions;
 import dev.mlledger.domain.prediction.RiskLevel;
 import dev.mlledger.domain.requestlog.RequestLog;
-import dev.mlledger.domain.transaction.UnitOfWork;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -42,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false, startApplication = false)
-class JdbcPredictionsTest extends FreshDatabaseTest {
+class JdbcPredictionsTest extends EmptyLedgerTest {
 
     /** PostgreSQL orders uuids byte by byte, that is as two unsigned longs. */
     private static final Comparator<UUID> UUID_ORDER = Comparator
@@ -57,14 +55,6 @@ class JdbcPredictionsTest extends FreshDatabaseTest {
 
     @Inject
     RequestLog requestLog;
-
-    @Inject
-    UnitOfWork unitOfWork;
-
-    @BeforeEach
-    void startFromAnEmptyLedger() {
-        LedgerRows.empty(database);
-    }
 
     @Test
     void a_stored_prediction_is_found_with_every_field_as_it_was_given() throws SQLException {

@@ -1,8 +1,7 @@
 package dev.mlledger.adapters.persistence.requestlog;
 
 import dev.mlledger.adapters.persistence.requestlog.BufferedRequestRecorder.Settings;
-import dev.mlledger.adapters.persistence.testing.FreshDatabaseTest;
-import dev.mlledger.adapters.persistence.testing.LedgerRows;
+import dev.mlledger.adapters.persistence.testing.EmptyLedgerTest;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.json.JsonDocument;
 import dev.mlledger.domain.requestlog.RequestLog;
@@ -11,7 +10,6 @@ import dev.mlledger.domain.storage.StorageUnavailable;
 import dev.mlledger.domain.transaction.UnitOfWork;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -27,18 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The buffered writer over the JDBC adapter on a real PostgreSQL: every row lands in {@code api_requests} once. */
 @MicronautTest(transactional = false, startApplication = false)
-class BufferedRequestRecorderOnPostgresTest extends FreshDatabaseTest {
+class BufferedRequestRecorderOnPostgresTest extends EmptyLedgerTest {
 
     @Inject
     RequestLog requestLog;
-
-    @Inject
-    UnitOfWork unitOfWork;
-
-    @BeforeEach
-    void startFromAnEmptyLedger() {
-        LedgerRows.empty(database);
-    }
 
     @Test
     void a_batch_whose_commit_was_reported_as_failed_is_stored_once_when_tried_again() throws SQLException {

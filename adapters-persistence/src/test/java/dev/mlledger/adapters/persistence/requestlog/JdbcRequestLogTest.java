@@ -1,6 +1,6 @@
 package dev.mlledger.adapters.persistence.requestlog;
 
-import dev.mlledger.adapters.persistence.testing.FreshDatabaseTest;
+import dev.mlledger.adapters.persistence.testing.EmptyLedgerTest;
 import dev.mlledger.adapters.persistence.testing.LedgerRows;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.json.JsonDocument;
@@ -9,10 +9,8 @@ import dev.mlledger.domain.prediction.Predictions;
 import dev.mlledger.domain.requestlog.PurgeResult;
 import dev.mlledger.domain.requestlog.RequestLog;
 import dev.mlledger.domain.requestlog.RequestLogEntry;
-import dev.mlledger.domain.transaction.UnitOfWork;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -33,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @MicronautTest(transactional = false, startApplication = false)
-class JdbcRequestLogTest extends FreshDatabaseTest {
+class JdbcRequestLogTest extends EmptyLedgerTest {
 
     private static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
 
@@ -42,14 +40,6 @@ class JdbcRequestLogTest extends FreshDatabaseTest {
 
     @Inject
     Predictions predictions;
-
-    @Inject
-    UnitOfWork unitOfWork;
-
-    @BeforeEach
-    void startFromAnEmptyLedger() {
-        LedgerRows.empty(database);
-    }
 
     @Test
     void an_appended_entry_is_found_as_it_was_given() throws SQLException {

@@ -1,6 +1,6 @@
 package dev.mlledger.adapters.persistence.transaction;
 
-import dev.mlledger.adapters.persistence.testing.FreshDatabaseTest;
+import dev.mlledger.adapters.persistence.testing.EmptyLedgerTest;
 import dev.mlledger.adapters.persistence.testing.LedgerRows;
 import dev.mlledger.domain.experiment.Experiment;
 import dev.mlledger.domain.experiment.ExperimentFilter;
@@ -20,7 +20,6 @@ import dev.mlledger.domain.transaction.UnitOfWork;
 import dev.mlledger.domain.validation.InvalidInput;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -38,12 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false, startApplication = false)
-class JdbcUnitOfWorkTest extends FreshDatabaseTest {
+class JdbcUnitOfWorkTest extends EmptyLedgerTest {
 
     private static final Instant AT = Instant.parse("2026-01-05T08:00:00Z");
-
-    @Inject
-    UnitOfWork unitOfWork;
 
     @Inject
     RequestLog requestLog;
@@ -59,11 +55,6 @@ class JdbcUnitOfWorkTest extends FreshDatabaseTest {
 
     @Inject
     Metrics metrics;
-
-    @BeforeEach
-    void startFromAnEmptyLedger() {
-        LedgerRows.empty(database);
-    }
 
     @Test
     void what_a_unit_of_work_wrote_is_kept_when_it_returns() {

@@ -1,6 +1,6 @@
 package dev.mlledger.adapters.persistence.transaction;
 
-import dev.mlledger.adapters.persistence.testing.FreshDatabaseTest;
+import dev.mlledger.adapters.persistence.testing.EmptyLedgerTest;
 import dev.mlledger.adapters.persistence.testing.LedgerRows;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.requestlog.RequestLog;
@@ -10,7 +10,6 @@ import dev.mlledger.domain.transaction.UnitOfWork;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,14 +39,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is small, so that a test can hold all its connections.
  */
 @MicronautTest(transactional = false, startApplication = false)
-class JdbcUnitOfWorkWhenTheDatabaseFailsTest extends FreshDatabaseTest {
+class JdbcUnitOfWorkWhenTheDatabaseFailsTest extends EmptyLedgerTest {
 
     private static final Instant AT = Instant.parse("2026-01-05T08:00:00Z");
     /** The fewest Flyway can migrate with (it locks on one connection and migrates on another). */
     private static final int POOL_SIZE = 2;
-
-    @Inject
-    UnitOfWork unitOfWork;
 
     @Inject
     RequestLog requestLog;
@@ -59,11 +55,6 @@ class JdbcUnitOfWorkWhenTheDatabaseFailsTest extends FreshDatabaseTest {
     @Override
     protected Map<String, String> settings() {
         return Map.of("datasources.default.maximum-pool-size", String.valueOf(POOL_SIZE), "datasources.default.connection-timeout", "1000");
-    }
-
-    @BeforeEach
-    void startFromAnEmptyLedger() {
-        LedgerRows.empty(database);
     }
 
     @Test
