@@ -114,7 +114,7 @@ class DatabaseCliTest {
         String info = out();
         assertTrue(info.contains("request log and predictions") && info.contains("experiments runs metrics"), info);
         assertTrue(info.contains("Success"), info);
-        assertTrue(info.contains("Current version: version 3"), info);
+        assertTrue(info.contains("Current version: version 4"), info);
         assertEquals(0, db("validate"), err());
     }
 

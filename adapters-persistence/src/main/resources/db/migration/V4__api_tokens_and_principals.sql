@@ -1,0 +1,25 @@
+-- Authentication: API tokens (only the SHA-256 of each secret is kept), and who made each logged request and
+-- each prediction, for the audit trail and for filtering by principal.
+
+CREATE TABLE api_tokens (
+    id          uuid        PRIMARY KEY,
+    name        varchar(50) NOT NULL CONSTRAINT check_api_token_name CHECK (length(name) >= 1),
+    role        varchar(10) NOT NULL
+        CONSTRAINT check_api_token_role CHECK (role IN ('reader', 'scorer', 'tracker', 'admin')),
+    secret_hash char(64)    NOT NULL,
+    created_at  timestamptz NOT NULL,
+    expires_at  timestamptz,
+    revoked_at  timestamptz
+);
+-- every authenticated request (when its token is not cached) looks its token up by the hash of its secret
+CREATE UNIQUE INDEX idx_api_tokens_secret_hash ON api_tokens (secret_hash);
+-- a name is the principal its requests act as: one live token per name; a revoked token's name may be reused
+CREATE UNIQUE INDEX idx_api_tokens_live_name ON api_tokens (name) WHERE revoked_at IS NULL;
+
+-- the principal (token name or identity-provider subject) and the role a request acted in; null when anonymous
+ALTER TABLE api_requests ADD COLUMN principal varchar(200), ADD COLUMN role varchar(10);
+
+-- the principal of the request that made the prediction, kept with it so that lists and analytics filter on it
+ALTER TABLE predictions ADD COLUMN principal varchar(200);
+CREATE INDEX idx_predictions_principal ON predictions (principal, created_at DESC, id DESC)
+    WHERE principal IS NOT NULL;
