@@ -1,5 +1,5 @@
--- Authentication: API tokens (only the SHA-256 of each secret is kept), and who made each logged request and
--- each prediction, for the audit trail and for filtering by principal.
+-- Authentication: API tokens (only the SHA-256 of each secret is kept), and who made each logged request, for
+-- the audit trail and for filtering requests' predictions by principal.
 
 CREATE TABLE api_tokens (
     id          uuid        PRIMARY KEY,
@@ -16,10 +16,7 @@ CREATE UNIQUE INDEX idx_api_tokens_secret_hash ON api_tokens (secret_hash);
 -- a name is the principal its requests act as: one live token per name; a revoked token's name may be reused
 CREATE UNIQUE INDEX idx_api_tokens_live_name ON api_tokens (name) WHERE revoked_at IS NULL;
 
--- the principal (token name or identity-provider subject) and the role a request acted in; null when anonymous
+-- the principal (token name or identity-provider subject) and the role a request acted in; null when anonymous.
+-- A prediction's principal is its request's: lists and analytics filtered by principal join through this index.
 ALTER TABLE api_requests ADD COLUMN principal varchar(200), ADD COLUMN role varchar(10);
-
--- the principal of the request that made the prediction, kept with it so that lists and analytics filter on it
-ALTER TABLE predictions ADD COLUMN principal varchar(200);
-CREATE INDEX idx_predictions_principal ON predictions (principal, created_at DESC, id DESC)
-    WHERE principal IS NOT NULL;
+CREATE INDEX idx_api_requests_principal ON api_requests (principal, created_at) WHERE principal IS NOT NULL;

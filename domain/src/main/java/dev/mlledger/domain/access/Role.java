@@ -1,6 +1,7 @@
 package dev.mlledger.domain.access;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +37,19 @@ public enum Role {
     /** The lower-case name clients, tokens and identity providers use. */
     public String spelling() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The strongest of the roles a principal holds, the role it acts in: admin, then tracker, then scorer, then
+     * reader; empty for none.
+     */
+    public static Optional<Role> strongestOf(Set<Role> roles) {
+        for (Role role : List.of(ADMIN, TRACKER, SCORER, READER)) {
+            if (roles.contains(role)) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The role a client spelled, in any case; empty when there is none of that name. */
