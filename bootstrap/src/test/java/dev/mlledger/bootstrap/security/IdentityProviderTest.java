@@ -67,7 +67,10 @@ class IdentityProviderTest extends FreshDatabaseTest {
 
     @Override
     protected Map<String, String> settings() {
-        return oidc(jwksUrl(), AUDIENCE);
+        Map<String, String> settings = oidc(jwksUrl(), AUDIENCE);
+        // keys kept for a second only, so that a test can have them fetched again
+        settings.put("micronaut.security.token.jwt.signatures.jwks.identity-provider.cache-expiration", "1");
+        return settings;
     }
 
     @BeforeEach
@@ -93,6 +96,20 @@ class IdentityProviderTest extends FreshDatabaseTest {
         expect(200, alice.send("PATCH", "/api/v1/experiments/" + created.get("id"), "application/json",
                 "{\"description\": \"mine\"}"));
         assertTrue(jwksRequests.get() >= 1, "the keys were fetched from the provider's JWKS address");
+    }
+
+    @Test
+    void a_request_with_a_body_is_carried_out_when_the_keys_had_to_be_fetched_again_for_it() throws InterruptedException {
+        String carol = signed(providerKey, claims("carol@example").claim("roles", List.of("tracker")));
+
+        for (int i = 0; i < 3; i++) {
+            Thread.sleep(1_500);   // the keys are stale
+            int fetches = jwksRequests.get();
+
+            expect(201, bearing(carol).postJson("/api/v1/experiments", "{\"name\": \"after-fetch-" + i + "\"}"));
+
+            assertTrue(jwksRequests.get() > fetches, "the keys were fetched again for this request");
+        }
     }
 
     @Test
