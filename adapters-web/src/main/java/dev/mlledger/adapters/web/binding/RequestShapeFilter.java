@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.web.router.MethodBasedRouteMatch;
@@ -43,11 +42,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RequestShapeFilter implements Ordered {
 
     /**
-     * After the request-log filter, which must see every answer, also the ones given here; and after the security
-     * filter, so that a caller without credentials, or whose role may not use the route, hears 401 or 403, not
-     * what is wrong with its request.
+     * After the request-log filter, which must see every answer, also the ones given here. Before the security
+     * filter, so that the body is read on the request's event loop: behind it, a request whose credentials were
+     * looked up asynchronously (an identity provider's keys fetched again) can go on on another thread, where
+     * Micronaut 4.10 may read the body re-entrantly (an internal AssertionError, a 500). So a request that does
+     * not have the route's shape is a 400 even without credentials; that reveals only the documented shape.
      */
-    public static final int ORDER = ServerFilterPhase.SECURITY.after();
+    public static final int ORDER = 100;
 
     private final JsonMapper jsonMapper;
     private final Map<RouteInfo<?>, Declared> declaredByRoute = new ConcurrentHashMap<>();
