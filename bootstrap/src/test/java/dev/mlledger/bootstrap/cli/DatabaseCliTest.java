@@ -55,6 +55,8 @@ class DatabaseCliTest {
         List<String> empty = schema();
 
         assertEquals(0, db("migrate"), err());
+        List<String> atTop = schema();
+        assertEquals(0, db("undo", "--to", "3"), err());
         List<String> atThree = schema();
         assertEquals(0, db("undo"), err());
         List<String> atTwo = schema();
@@ -68,6 +70,10 @@ class DatabaseCliTest {
         List<String> atOneAgain = schema();
 
         assertTrue(empty.isEmpty(), "a fresh database has no tables: " + empty);
+        assertTrue(atTop.contains("table idempotency_keys"), atTop.toString());
+        assertTrue(atTop.stream().anyMatch(line -> line.startsWith("index CREATE INDEX idempotency_keys_by_expiry")),
+                atTop.toString());
+        assertTrue(atThree.stream().noneMatch(line -> line.contains("idempotency")), atThree.toString());
         assertTrue(atThree.stream().anyMatch(line -> line.startsWith("column experiments.run_count bigint")),
                 atThree.toString());
         assertTrue(atThree.stream().anyMatch(line -> line.equals("trigger runs runs_added")), atThree.toString());
@@ -78,7 +84,7 @@ class DatabaseCliTest {
         assertTrue(atOne.stream().noneMatch(line -> line.equals("table experiments")), atOne.toString());
         assertNotEquals(atTwo, atOne);
         assertEquals(empty, downAgain, "all the way down is the empty schema again");
-        assertEquals(atThree, upAgain, "up again is the same schema as the first time up");
+        assertEquals(atTop, upAgain, "up again is the same schema as the first time up");
         assertEquals(atOne, atOneAgain, "undo --to 1 stops at version 1");
     }
 
@@ -114,7 +120,7 @@ class DatabaseCliTest {
         String info = out();
         assertTrue(info.contains("request log and predictions") && info.contains("experiments runs metrics"), info);
         assertTrue(info.contains("Success"), info);
-        assertTrue(info.contains("Current version: version 3"), info);
+        assertTrue(info.contains("Current version: version 5"), info);
         assertEquals(0, db("validate"), err());
     }
 
