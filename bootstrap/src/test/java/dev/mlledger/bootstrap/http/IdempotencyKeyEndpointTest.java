@@ -339,6 +339,32 @@ class IdempotencyKeyEndpointTest extends FreshDatabaseTest {
     }
 
     @Test
+    void when_storing_the_answer_fails_the_prediction_goes_with_it_and_the_failed_request_is_still_logged()
+            throws Exception {
+        String key = "refused-" + UUID.randomUUID();
+        Rows.execute(database, "ALTER TABLE idempotency_keys ADD CONSTRAINT test_refuses_one_key"
+                + " CHECK (idempotency_key <> '" + key + "')");
+        String body = "{\"employee_id\": \"E-" + UUID.randomUUID().toString().substring(0, 8) + "\", \"features\": "
+                + FEATURES + "}";
+        long predictionsBefore = Rows.count(database, "SELECT count(*) FROM predictions");
+        try {
+            HttpResponse<String> failed = http().postJson("/api/v1/predict", body, KEY, key);
+
+            assertProblem(failed, 500);
+            assertEquals(predictionsBefore, Rows.count(database, "SELECT count(*) FROM predictions"),
+                    "nothing half-written: the prediction and its request row were rolled back with the answer");
+            String logged = "SELECT count(*) FROM api_requests WHERE http_status = 500 AND request_data = ?::jsonb";
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (Rows.count(database, logged, body) == 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, Rows.count(database, logged, body), "the request-log filter logged the failed request");
+        } finally {
+            Rows.execute(database, "ALTER TABLE idempotency_keys DROP CONSTRAINT test_refuses_one_key");
+        }
+    }
+
+    @Test
     void a_replay_is_logged_as_a_request_of_its_own_but_stores_no_second_prediction() throws Exception {
         String body = "{\"employee_id\": \"E-" + UUID.randomUUID().toString().substring(0, 8) + "\", \"features\": "
                 + FEATURES + "}";

@@ -11,9 +11,10 @@ import java.util.function.Supplier;
  * Units of work on the {@link MemoryStore}, serializable by construction: a writing unit holds the store's write
  * lock from its first use of the store to its end, so it runs alone; reading units share the read lock, and see
  * only what was committed. (Taking the lock at the first use, not at the start, lets a unit that only asks for an
- * idempotency key another unit holds be refused at once, as on PostgreSQL.) A writing unit logs how to undo each change it makes and, if its work throws, undoes them all, newest
- * first, and lets the exception propagate unchanged. A unit of work inside another joins it; if the inner one
- * throws, the outer one can only roll back (as with Micronaut's transactions on the JDBC adapter).
+ * idempotency key another unit holds be refused at once, as on PostgreSQL.) A writing unit logs how to undo each
+ * change it makes and, if its work throws, undoes them all, newest first, and lets the exception propagate
+ * unchanged. A unit of work inside another joins it; if the inner one throws, the outer one can only roll back (as
+ * with Micronaut's transactions on the JDBC adapter).
  */
 @Singleton
 @Requires(property = "mlledger.persistence.adapter", value = "memory")

@@ -85,7 +85,7 @@ public class ExperimentController {
 
     @Operation(summary = "Create an experiment, optionally with runs", description = "201 with Location. With runs, the experiment and its runs are created in one transaction and the experiment is running.")
     @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
-    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being carried out (Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended run, a lost race), or a request with the same Idempotency-Key is still being carried out (then Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<ExperimentView> create(HttpRequest<?> request, @Body CreateExperimentRequest body) {
@@ -152,7 +152,7 @@ public class ExperimentController {
 
     @Operation(summary = "Start a run", description = "201 with Location. A created experiment becomes running; a completed or failed one is a 409.")
     @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
-    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being carried out (Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended run, a lost race), or a request with the same Idempotency-Key is still being carried out (then Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(value = "/{id}/runs", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<RunView> startRun(HttpRequest<?> request, @PathVariable UUID id,

@@ -92,7 +92,7 @@ public class RunController {
 
     @Operation(summary = "Log one metric point", description = "201 with the stored point. Logging the same name and step again replaces it; logging to an ended run is a 409.")
     @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
-    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being carried out (Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended run, a lost race), or a request with the same Idempotency-Key is still being carried out (then Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(value = "/{id}/metrics", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<MetricPointView> logOne(HttpRequest<?> request, @PathVariable UUID id,
@@ -107,7 +107,7 @@ public class RunController {
 
     @Operation(summary = "Log 1 to 1000 metric points, all or nothing", description = "201 {\"logged\": n}.")
     @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
-    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being carried out (Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended run, a lost race), or a request with the same Idempotency-Key is still being carried out (then Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(value = "/{id}/metrics/batch", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<LoggedView> logBatch(HttpRequest<?> request, @PathVariable UUID id,
