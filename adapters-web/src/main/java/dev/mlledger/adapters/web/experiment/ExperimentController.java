@@ -74,13 +74,13 @@ public class ExperimentController {
     public ExperimentController(CreateExperiment createExperiment, FindExperiments findExperiments,
                                 UpdateExperiment updateExperiment, DeleteExperiment deleteExperiment,
                                 StartRun startRun, CursorCodec cursors, IdempotentAnswers idempotent) {
-        this.idempotent = idempotent;
         this.createExperiment = createExperiment;
         this.findExperiments = findExperiments;
         this.updateExperiment = updateExperiment;
         this.deleteExperiment = deleteExperiment;
         this.startRun = startRun;
         this.cursors = cursors;
+        this.idempotent = idempotent;
     }
 
     @Operation(summary = "Create an experiment, optionally with runs", description = "201 with Location. With runs, the experiment and its runs are created in one transaction and the experiment is running.")

@@ -69,12 +69,12 @@ public class RunController {
 
     public RunController(FindRun findRun, FinishRun finishRun, LogMetrics logMetrics, MetricHistory metricHistory,
                          CursorCodec cursors, IdempotentAnswers idempotent) {
-        this.idempotent = idempotent;
         this.findRun = findRun;
         this.finishRun = finishRun;
         this.logMetrics = logMetrics;
         this.metricHistory = metricHistory;
         this.cursors = cursors;
+        this.idempotent = idempotent;
     }
 
     @Operation(summary = "A run with latest_metrics (the value at the highest step of each name)")

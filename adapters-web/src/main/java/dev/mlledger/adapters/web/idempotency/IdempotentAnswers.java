@@ -40,10 +40,11 @@ public class IdempotentAnswers {
     public static final String ANONYMOUS = "anonymous";
     /** For the OpenAPI document of every POST route. */
     public static final String KEY_DESCRIPTION = "Makes the request safe to repeat: 1 to 255 characters (a string "
-            + "in double quotes, as the IETF draft writes it, or bare), unique per request, kept 24 h per caller. "
-            + "A repeat with the same key, method, path and body gets the first answer again, byte for byte, with "
-            + "Idempotent-Replayed: true, and writes nothing; the same key with another request is a 422; while "
-            + "the first is still being carried out, a 409. Answers that are errors are not kept.";
+            + "in double quotes, as the IETF draft writes it, or bare), unique per request, kept per caller for "
+            + "24 h (mlledger.idempotency.ttl). A repeat with the same key, method, path and body gets the first "
+            + "answer again, byte for byte, with Idempotent-Replayed: true, and writes nothing; the same key with "
+            + "another request is a 422; while the first is still being carried out, a 409. Answers that are errors "
+            + "are not kept.";
 
     private final RunOnce runOnce;
     private final JsonMapper jsonMapper;

@@ -70,12 +70,12 @@ public class PredictionController {
     public PredictionController(RecordPrediction recordPrediction, FindPredictions findPredictions,
                                 JsonDocuments documents, RequestOrigins origins, CursorCodec cursors,
                                 IdempotentAnswers idempotent) {
-        this.idempotent = idempotent;
         this.recordPrediction = recordPrediction;
         this.findPredictions = findPredictions;
         this.documents = documents;
         this.origins = origins;
         this.cursors = cursors;
+        this.idempotent = idempotent;
     }
 
     @Operation(summary = "Record a prediction made elsewhere", description = "201 with Location. risk_level is derived from the thresholds when omitted; prediction_date defaults to now.")
