@@ -1,10 +1,12 @@
 package dev.mlledger.bootstrap.http;
 
 import dev.mlledger.adapters.persistence.testing.FreshDatabaseTest;
+import dev.mlledger.application.access.IssueApiToken;
+import dev.mlledger.application.access.NewApiToken;
 import dev.mlledger.application.idempotency.PurgeIdempotencyKeys;
 import dev.mlledger.bootstrap.testing.RawHttp;
 import dev.mlledger.bootstrap.testing.Rows;
-import dev.mlledger.bootstrap.testing.TestCallerFilter;
+import dev.mlledger.domain.access.Role;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -55,12 +57,10 @@ class IdempotencyKeyEndpointTest extends FreshDatabaseTest {
     @Inject
     PurgeIdempotencyKeys purgeIdempotencyKeys;
 
-    private final ExecutorService clients = Executors.newCachedThreadPool();
+    @Inject
+    IssueApiToken issueApiToken;
 
-    @Override
-    protected Map<String, String> settings() {
-        return Map.of(TestCallerFilter.ENABLED, "true");
-    }
+    private final ExecutorService clients = Executors.newCachedThreadPool();
 
     @AfterAll
     void stopClients() {
@@ -232,23 +232,28 @@ class IdempotencyKeyEndpointTest extends FreshDatabaseTest {
     void keys_are_per_caller_so_two_callers_using_the_same_key_get_their_own_answers() {
         Route route = route("create experiment");
         String key = newKey();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        RawHttp alice = http().as(issueApiToken.issue(new NewApiToken("alice-" + suffix, Role.ADMIN, 1)).secret());
+        RawHttp bob = http().as(issueApiToken.issue(new NewApiToken("bob-" + suffix, Role.ADMIN, 1)).secret());
         long before = Rows.count(database, "SELECT count(*) FROM experiments");
 
-        HttpResponse<String> alice = http().postJson(route.path(), route.body(), KEY, key, TestCallerFilter.HEADER, "alice");
-        HttpResponse<String> bob = http().postJson(route.path(), route.body(), KEY, key, TestCallerFilter.HEADER, "bob");
-        HttpResponse<String> anonymous = http().postJson(route.path(), route.otherBody(), KEY, key);
-        HttpResponse<String> aliceAgain = http().postJson(route.path(), route.body(), KEY, key,
-                TestCallerFilter.HEADER, "alice");
+        HttpResponse<String> byAlice = alice.postJson(route.path(), route.body(), KEY, key);
+        HttpResponse<String> byBob = bob.postJson(route.path(), route.body(), KEY, key);
+        HttpResponse<String> byAdmin = http().postJson(route.path(), route.otherBody(), KEY, key);
+        HttpResponse<String> byAliceAgain = alice.postJson(route.path(), route.body(), KEY, key);
 
-        assertEquals(201, alice.statusCode(), alice.body());
-        assertEquals(201, bob.statusCode(), bob.body());
-        assertEquals(201, anonymous.statusCode(), anonymous.body());
-        assertNotEquals(parse(alice.body()).get("id"), parse(bob.body()).get("id"));
-        assertEquals(alice.body(), aliceAgain.body());
-        assertEquals("true", aliceAgain.headers().firstValue(REPLAYED).orElse(null));
+        assertEquals(201, byAlice.statusCode(), byAlice.body());
+        assertEquals(201, byBob.statusCode(), byBob.body());
+        assertEquals(201, byAdmin.statusCode(), byAdmin.body());
+        assertNotEquals(parse(byAlice.body()).get("id"), parse(byBob.body()).get("id"));
+        assertEquals(byAlice.body(), byAliceAgain.body());
+        assertEquals("true", byAliceAgain.headers().firstValue(REPLAYED).orElse(null));
         assertEquals(before + 3, Rows.count(database, "SELECT count(*) FROM experiments"));
-        assertEquals(List.of(Map.of("scope", "alice"), Map.of("scope", "anonymous"), Map.of("scope", "bob")),
-                Rows.query(database, "SELECT scope FROM idempotency_keys WHERE idempotency_key = ? ORDER BY scope", key));
+        List<Object> scopes = Rows.query(database,
+                "SELECT scope FROM idempotency_keys WHERE idempotency_key = ? ORDER BY scope", key).stream()
+                .map(row -> row.get("scope")).toList();
+        assertEquals(3, scopes.size(), scopes::toString);
+        assertTrue(scopes.containsAll(List.of("alice-" + suffix, "bob-" + suffix)), scopes::toString);
     }
 
     @Test

@@ -72,13 +72,14 @@ class OpenApiDocumentTest extends FreshDatabaseTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void every_post_route_documents_the_idempotency_key_header_and_its_409_and_422() {
+    void every_post_route_but_token_issuing_documents_the_idempotency_key_header_and_its_409_and_422() {
         Map<String, Map<String, Object>> paths = paths(document());
         Set<String> posts = new TreeSet<>();
         Set<String> without = new TreeSet<>();
         paths.forEach((path, operations) -> {
             Map<String, Object> post = (Map<String, Object>) operations.get("post");
-            if (post == null || !path.startsWith("/api/")) {
+            // an issued token's answer holds its secret, which is never stored: that POST takes no idempotency key
+            if (post == null || !path.startsWith("/api/") || path.equals("/api/v1/tokens")) {
                 return;
             }
             posts.add(path);

@@ -7,6 +7,8 @@ import dev.mlledger.application.experiment.NewExperiment;
 import dev.mlledger.application.idempotency.RunOnce;
 import dev.mlledger.application.idempotency.RunOnceService;
 import dev.mlledger.bootstrap.testing.Rows;
+import dev.mlledger.domain.access.Caller;
+import dev.mlledger.domain.access.Role;
 import dev.mlledger.domain.idempotency.IdempotencyKey;
 import dev.mlledger.domain.idempotency.IdempotencyKeys;
 import dev.mlledger.domain.idempotency.IdempotencyRecord;
@@ -48,7 +50,8 @@ class RunOnceAtomicityTest extends FreshDatabaseTest {
     }
 
     private StoredResponse create(String owner) {
-        ExperimentWithRuns created = createExperiment.create(new NewExperiment("atomic", owner, null, List.of(1, 2)));
+        ExperimentWithRuns created = createExperiment.create(new Caller("atomicity-test", Role.ADMIN),
+                new NewExperiment("atomic", owner, null, List.of(1, 2)));
         return new StoredResponse(201, "/api/v1/experiments/" + created.experiment().id(), new byte[]{'{', '}'});
     }
 

@@ -88,16 +88,17 @@ interface PredictionRepository extends GenericRepository<PredictionRow, UUID> {
     @Query("""
             WITH request AS (
                 INSERT INTO api_requests (id, created_at, endpoint, method, request_data, client_ip, user_agent,
-                                          http_status, response_time_ms)
+                                          http_status, response_time_ms, principal, role)
                 SELECT * FROM unnest(CAST(:logIds AS uuid[]), CAST(:logCreatedAts AS timestamptz[]),
                                      CAST(:logEndpoints AS varchar[]), CAST(:logMethods AS varchar[]),
                                      CAST(:logBodies AS jsonb[]), CAST(:logClientIps AS varchar[]),
                                      CAST(:logUserAgents AS varchar[]), CAST(:logStatuses AS int[]),
-                                     CAST(:logResponseTimes AS int[]))
+                                     CAST(:logResponseTimes AS int[]), CAST(:logPrincipals AS varchar[]),
+                                     CAST(:logRoles AS varchar[]))
             ), """ + ADD_PREDICTIONS)
     long addAllWithRequest(String[] logIds, String[] logCreatedAts, String[] logEndpoints, String[] logMethods,
                            String[] logBodies, String[] logClientIps, String[] logUserAgents, Integer[] logStatuses,
-                           Integer[] logResponseTimes,
+                           Integer[] logResponseTimes, String[] logPrincipals, String[] logRoles,
                            String[] ids, String[] requestIds, String[] createdAts, String[] predictionDates,
                            String[] employeeIds, Double[] probabilities, String[] riskLevels, String[] modelVersions,
                            String[] featureSnapshots);
@@ -122,6 +123,31 @@ interface PredictionRepository extends GenericRepository<PredictionRow, UUID> {
     List<PredictionRow> findPageOfEmployee(String employeeId, OffsetDateTime beforeCreatedAt, UUID beforeId,
                                            OffsetDateTime from, OffsetDateTime to, double minProb, double maxProb,
                                            @Nullable String riskLevel, @Nullable String modelVersion, int limit);
+
+    /**
+     * {@link #findPage} of the predictions one principal's requests made, optionally of one employee, through the
+     * index {@code (principal, created_at)} of {@code api_requests}.
+     */
+    @Query(PAGE_SELECT + "WHERE request_id IN (SELECT r.id FROM api_requests r WHERE r.principal = :principal)"
+            + " AND (CAST(:employeeId AS varchar) IS NULL OR employee_id = :employeeId) AND " + PAGE_CONDITIONS + PAGE_ORDER)
+    List<PredictionRow> findPageOfPrincipal(String principal, @Nullable String employeeId,
+                                            OffsetDateTime beforeCreatedAt, UUID beforeId, OffsetDateTime from,
+                                            OffsetDateTime to, double minProb, double maxProb,
+                                            @Nullable String riskLevel, @Nullable String modelVersion, int limit);
+
+    /**
+     * Counts and probability sums per model and risk level of the predictions one principal's requests made in
+     * [from, to): read from the predictions themselves (the roll-ups do not know principals).
+     */
+    @Query("""
+            SELECT model_version, risk_level, count(*) AS prediction_count, sum(attrition_prob) AS prob_sum
+            FROM predictions
+            WHERE request_id IN (SELECT r.id FROM api_requests r WHERE r.principal = :principal)
+              AND created_at >= :from AND created_at < :to
+              AND (CAST(:modelVersion AS varchar) IS NULL OR model_version = :modelVersion)
+            GROUP BY model_version, risk_level""")
+    List<TallyRow> tallyOfPrincipal(String principal, OffsetDateTime from, OffsetDateTime to,
+                                    @Nullable String modelVersion);
 
     /**
      * Counts and probability sums per model and risk level from the pieces of a {@link TallyPlan}: whole days

@@ -36,7 +36,7 @@ public class IdempotentAnswers {
 
     public static final String KEY_HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    /** The caller of a request nobody signed in to: all such requests share its keys. */
+    /** The caller of a request without a principal (security switched off): all such requests share its keys. */
     public static final String ANONYMOUS = "anonymous";
     /** For the OpenAPI document of every POST route. */
     public static final String KEY_DESCRIPTION = "Makes the request safe to repeat: 1 to 255 characters (a string "
@@ -60,8 +60,8 @@ public class IdempotentAnswers {
     }
 
     /**
-     * Whose keys a request uses: the signed-in principal's name, else {@link #ANONYMOUS}. The one place the caller
-     * of an idempotent request is decided.
+     * Whose keys a request uses: the authenticated principal's name (the API token's), else {@link #ANONYMOUS}. The
+     * one place the caller of an idempotent request is decided.
      */
     public static String scopeOf(HttpRequest<?> request) {
         return request.getUserPrincipal().map(Principal::getName).orElse(ANONYMOUS);

@@ -1,5 +1,7 @@
 package dev.mlledger.adapters.web.prediction;
 
+import dev.mlledger.adapters.web.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.mlledger.adapters.web.binding.Violations;
 import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.adapters.web.error.Problem;
@@ -56,7 +58,10 @@ import java.util.UUID;
 @ApiResponse(responseCode = "413", description = "Body over the size limit (1 MiB) or a batch over its item limit", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "503", description = "The database could not do the work now: unreachable, restarting, out of connections, or in conflict after retries (Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "No valid credentials (WWW-Authenticate: Bearer)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The principal's role may not use this route", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/predictions")
+@Secured(Roles.READER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PredictionController {
 
@@ -83,6 +88,7 @@ public class PredictionController {
     @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being carried out (Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(consumes = MediaType.APPLICATION_JSON)
+    @Secured(Roles.SCORER)
     public HttpResponse<PredictionView> record(HttpRequest<?> request, @Body RecordPredictionRequest body) {
         String key = IdempotentAnswers.keyOf(request);
         return key == null ? recordOne(request, body) : idempotent.answer(request, key, body, () -> recordOne(request, body));
@@ -109,7 +115,7 @@ public class PredictionController {
         return PredictionView.of(prediction, documents.tree(prediction.featuresSnapshot()));
     }
 
-    @Operation(summary = "List predictions, newest first", description = "Filters combine with AND; from (inclusive) and to (exclusive) are on created_at. Keyset paging: follow next_cursor (null on the last page); a cursor works only with the filters it came from.")
+    @Operation(summary = "List predictions, newest first", description = "Filters combine with AND; from (inclusive) and to (exclusive) are on created_at; principal: the predictions of requests that principal made. Keyset paging: follow next_cursor (null on the last page); a cursor works only with the filters it came from.")
     @Get
     public PageView<PredictionView> list(@Nullable @QueryValue("risk_level") String riskLevel,
                                          @Nullable @QueryValue("employee_id") String employeeId,
@@ -118,6 +124,7 @@ public class PredictionController {
                                          @Nullable @QueryValue("to") String to,
                                          @Nullable @QueryValue("min_prob") Double minProb,
                                          @Nullable @QueryValue("max_prob") Double maxProb,
+                                         @Nullable @QueryValue("principal") String principal,
                                          @Nullable @QueryValue("limit") Integer limit,
                                          @Nullable @QueryValue("cursor") String cursor) {
         List<Violation> violations = new ArrayList<>();
@@ -127,13 +134,14 @@ public class PredictionController {
         Instant toInstant = QueryValues.instant(violations, "to", to);
         Checks.throwIfAny(violations);
         PredictionFilter filter = new PredictionFilter(level, employeeId, modelVersion, fromInstant, toInstant,
-                minProb, maxProb);
+                minProb, maxProb, principal);
         PageLimit pageLimit = Violations.under("limit",
                 () -> PageLimit.of(limit, FindPredictions.DEFAULT_LIMIT, FindPredictions.MAX_LIMIT));
         String query = CursorQuery.of("predictions").with("risk_level", filter.riskLevel())
                 .with("employee_id", filter.employeeId()).with("model_version", filter.modelVersion())
                 .with("from", filter.from()).with("to", filter.to())
-                .with("min_prob", filter.minProb()).with("max_prob", filter.maxProb()).toString();
+                .with("min_prob", filter.minProb()).with("max_prob", filter.maxProb())
+                .with("principal", filter.principal()).toString();
         Keyset after = cursors.decode(cursor, query);
         return page(findPredictions.list(filter, after, pageLimit), query, cursors);
     }
