@@ -28,6 +28,10 @@ import dev.mlledger.application.experiment.StartRunService;
 import dev.mlledger.application.experiment.UpdateExperiment;
 import dev.mlledger.application.experiment.UpdateExperimentService;
 import dev.mlledger.application.health.CheckHealth;
+import dev.mlledger.application.idempotency.PurgeIdempotencyKeys;
+import dev.mlledger.application.idempotency.PurgeIdempotencyKeysService;
+import dev.mlledger.application.idempotency.RunOnce;
+import dev.mlledger.application.idempotency.RunOnceService;
 import dev.mlledger.application.health.CheckHealthService;
 import dev.mlledger.application.model.DescribeModel;
 import dev.mlledger.application.model.DescribeModelService;
@@ -44,6 +48,7 @@ import dev.mlledger.application.requestlog.PurgeRequestLogService;
 import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.experiment.Metrics;
 import dev.mlledger.domain.experiment.Runs;
+import dev.mlledger.domain.idempotency.IdempotencyKeys;
 import dev.mlledger.domain.prediction.Predictions;
 import dev.mlledger.domain.prediction.RiskThresholds;
 import dev.mlledger.domain.prediction.model.AttritionModel;
@@ -60,6 +65,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Builds the application's use cases from the driven ports, so domain and application stay annotation-free; with
@@ -118,6 +124,18 @@ public class UseCaseFactory {
     PurgeRequestLog purgeRequestLog(RequestLog requestLog, UnitOfWork unitOfWork, Clock clock,
                                     @Value("${mlledger.retention.chunk-size:5000}") int chunkSize) {
         return new PurgeRequestLogService(requestLog, unitOfWork, clock, chunkSize);
+    }
+
+    @Singleton
+    RunOnce runOnce(IdempotencyKeys keys, UnitOfWork unitOfWork, Clock clock,
+                    @Value("${mlledger.idempotency.ttl:24h}") Duration ttl) {
+        return new RunOnceService(keys, unitOfWork, clock, ttl);
+    }
+
+    @Singleton
+    PurgeIdempotencyKeys purgeIdempotencyKeys(IdempotencyKeys keys, UnitOfWork unitOfWork, Clock clock,
+                                              @Value("${mlledger.idempotency.chunk-size:5000}") int chunkSize) {
+        return new PurgeIdempotencyKeysService(keys, unitOfWork, clock, chunkSize);
     }
 
     @Singleton

@@ -203,4 +203,25 @@ public abstract class ApiEndToEndSuite {
         assertTrue(page.statusCode() == 200, page.body());
         return (List<Map<String, Object>>) parse(page.body()).get("items");
     }
+
+    @Test
+    void a_post_repeated_under_its_idempotency_key_is_answered_again_and_done_once() throws Exception {
+        String owner = "idem-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String body = "{\"name\": \"once\", \"owner\": \"" + owner + "\"}";
+        String key = "e2e-" + owner;
+
+        HttpResponse<String> first = http().postJson("/api/v1/experiments", body, "Idempotency-Key", key);
+        HttpResponse<String> repeat = http().postJson("/api/v1/experiments", body, "Idempotency-Key", key);
+        HttpResponse<String> otherBody = http().postJson("/api/v1/experiments",
+                "{\"name\": \"twice\", \"owner\": \"" + owner + "\"}", "Idempotency-Key", key);
+        Map<String, Object> listed = parse(http().get("/api/v1/experiments?owner=" + owner).body());
+
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(201, repeat.statusCode(), repeat.body());
+        assertEquals(first.body(), repeat.body());
+        assertEquals("true", repeat.headers().firstValue("Idempotent-Replayed").orElse(null));
+        assertEquals(first.headers().firstValue("Location"), repeat.headers().firstValue("Location"));
+        assertProblem(otherBody, 422);
+        assertEquals(1, ((List<?>) listed.get("items")).size(), listed::toString);
+    }
 }

@@ -83,6 +83,32 @@ class OpenApiDocumentTest extends FreshDatabaseTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void every_post_route_but_token_issuing_documents_the_idempotency_key_header_and_its_409_and_422() {
+        Map<String, Map<String, Object>> paths = paths(document());
+        Set<String> posts = new TreeSet<>();
+        Set<String> without = new TreeSet<>();
+        paths.forEach((path, operations) -> {
+            Map<String, Object> post = (Map<String, Object>) operations.get("post");
+            // an issued token's answer holds its secret, which is never stored: that POST takes no idempotency key
+            if (post == null || !path.startsWith("/api/") || path.equals("/api/v1/tokens")) {
+                return;
+            }
+            posts.add(path);
+            List<Map<String, Object>> parameters = (List<Map<String, Object>>) post.getOrDefault("parameters", List.of());
+            boolean header = parameters.stream().anyMatch(parameter -> "Idempotency-Key".equals(parameter.get("name"))
+                    && "header".equals(parameter.get("in")) && !Boolean.TRUE.equals(parameter.get("required")));
+            Map<String, Object> responses = (Map<String, Object>) post.get("responses");
+            if (!header || !responses.containsKey("409") || !responses.containsKey("422")) {
+                without.add(path);
+            }
+        });
+
+        assertEquals(7, posts.size(), posts::toString);
+        assertEquals(Set.of(), without, "POST routes without the optional Idempotency-Key header, 409 or 422");
+    }
+
+    @Test
     void swagger_ui_is_served_with_its_assets_and_points_at_the_document_without_credentials() {
         assertEquals(200, http().anonymous().get("/openapi.yml").statusCode());
         assertEquals(200, http().anonymous().get("/swagger-ui/index.html").statusCode());

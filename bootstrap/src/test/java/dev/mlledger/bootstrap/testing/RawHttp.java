@@ -55,6 +55,38 @@ public final class RawHttp {
         return send("POST", path, "application/json", json);
     }
 
+    /** A JSON POST with the given headers (name, value, name, value, …). */
+    public HttpResponse<String> postJson(String path, String json, String... headers) {
+        return exchange(path, json, headers, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A JSON POST with the given headers (name, value, …), its answer's body as the bytes that came. */
+    public HttpResponse<byte[]> postJsonForBytes(String path, String json, String... headers) {
+        return exchange(path, json, headers, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> exchange(String path, String json, String[] headers,
+                                         HttpResponse.BodyHandler<T> handler) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return client.send(request.build(), handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> send(String method, String path, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))

@@ -4,6 +4,8 @@ import dev.mlledger.domain.access.ApiToken;
 import dev.mlledger.domain.experiment.Experiment;
 import dev.mlledger.domain.experiment.MetricKey;
 import dev.mlledger.domain.experiment.Run;
+import dev.mlledger.domain.idempotency.IdempotencyKey;
+import dev.mlledger.domain.idempotency.IdempotencyRecord;
 import dev.mlledger.domain.prediction.Prediction;
 import dev.mlledger.domain.requestlog.RequestLogEntry;
 import io.micronaut.context.annotation.Requires;
@@ -11,6 +13,8 @@ import jakarta.inject.Singleton;
 
 import java.util.Comparator;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -57,6 +61,14 @@ public class MemoryStore {
             new OrderedIndex<>(Comparator.naturalOrder(), token -> new TimeKey(token.createdAt(), token.id()));
     final MemoryTable<UUID, ApiToken> apiTokens = new MemoryTable<>("API token", ApiToken::id, tokensByCreation);
 
+    final OrderedIndex<ExpiryKey, IdempotencyRecord> idempotencyByExpiry =
+            new OrderedIndex<>(Comparator.naturalOrder(), ExpiryKey::of);
+    final MemoryTable<IdempotencyKey, IdempotencyRecord> idempotencyRecords =
+            new MemoryTable<>("idempotency record", IdempotencyRecord::key, idempotencyByExpiry);
+
+    /** Which unit of work holds which idempotency key: outside the store's lock, so that asking never waits. */
+    final ConcurrentMap<IdempotencyKey, MemoryTransaction> heldKeys = new ConcurrentHashMap<>();
+
     /** The calling thread's unit of work, if it is in one. */
     MemoryTransaction current() {
         return current.get();
@@ -70,8 +82,7 @@ public class MemoryStore {
         current.remove();
     }
 
-    /** The calling thread's unit of work, to read in. */
-    MemoryTransaction reading() {
+    private MemoryTransaction joined() {
         MemoryTransaction transaction = current.get();
         if (transaction == null) {
             // like the JDBC adapters, which have no connection outside a unit of work
@@ -81,9 +92,23 @@ public class MemoryStore {
         return transaction;
     }
 
+    /** The calling thread's unit of work, to read in. */
+    MemoryTransaction reading() {
+        MemoryTransaction transaction = joined();
+        transaction.lockStore();
+        return transaction;
+    }
+
     /** The calling thread's unit of work, to change the store (or lock a row) in. */
     MemoryTransaction writing() {
-        MemoryTransaction transaction = reading();
+        MemoryTransaction transaction = writingWithoutTheStore();
+        transaction.lockStore();
+        return transaction;
+    }
+
+    /** The calling thread's writing unit of work, for what it holds outside the store's tables (idempotency keys). */
+    MemoryTransaction writingWithoutTheStore() {
+        MemoryTransaction transaction = joined();
         if (transaction.readOnly()) {
             // like PostgreSQL in a read-only transaction
             throw new IllegalStateException("a read-only unit of work cannot change the in-memory store or lock a row; "

@@ -1,20 +1,56 @@
 package dev.mlledger.adapters.persistence.memory;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.locks.Lock;
 
 /**
- * One unit of work on the in-memory store: whether it may write, and an undo log of what it wrote, so that a
- * rollback costs as much as the changes it takes back, not as much as the store.
+ * One unit of work on the in-memory store: whether it may write, the store lock it takes at its first use of the
+ * store, an undo log of what it wrote, so that a rollback costs as much as the changes it takes back, not as much
+ * as the store, and what to let go of when it ends.
  */
 final class MemoryTransaction {
 
     private final boolean readOnly;
+    private final Lock storeLock;
     private final Deque<Runnable> undoLog = new ArrayDeque<>();
+    private final List<Runnable> onEnd = new ArrayList<>();
+    private boolean locked;
     private boolean rollbackOnly;
 
-    MemoryTransaction(boolean readOnly) {
+    MemoryTransaction(boolean readOnly, Lock storeLock) {
         this.readOnly = readOnly;
+        this.storeLock = storeLock;
+    }
+
+    /**
+     * Takes the store's lock, if this unit of work does not hold it yet: at the first read or change, not when the
+     * unit starts, so that a unit that is refused an idempotency key before it touches the store never waits.
+     */
+    void lockStore() {
+        if (!locked) {
+            storeLock.lock();
+            locked = true;
+        }
+    }
+
+    /** Remembers something to let go of when the unit of work ends, however it ends. */
+    void onEnd(Runnable release) {
+        onEnd.add(release);
+    }
+
+    /** Lets go of the store's lock and of everything else the unit of work held. */
+    void end() {
+        try {
+            onEnd.forEach(Runnable::run);
+        } finally {
+            if (locked) {
+                locked = false;
+                storeLock.unlock();
+            }
+        }
     }
 
     boolean readOnly() {

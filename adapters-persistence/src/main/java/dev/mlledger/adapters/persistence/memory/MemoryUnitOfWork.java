@@ -9,10 +9,12 @@ import java.util.function.Supplier;
 
 /**
  * Units of work on the {@link MemoryStore}, serializable by construction: a writing unit holds the store's write
- * lock from its start to its end, so it runs alone; reading units share the read lock, and see only what was
- * committed. A writing unit logs how to undo each change it makes and, if its work throws, undoes them all, newest
- * first, and lets the exception propagate unchanged. A unit of work inside another joins it; if the inner one
- * throws, the outer one can only roll back (as with Micronaut's transactions on the JDBC adapter).
+ * lock from its first use of the store to its end, so it runs alone; reading units share the read lock, and see
+ * only what was committed. (Taking the lock at the first use, not at the start, lets a unit that only asks for an
+ * idempotency key another unit holds be refused at once, as on PostgreSQL.) A writing unit logs how to undo each
+ * change it makes and, if its work throws, undoes them all, newest first, and lets the exception propagate
+ * unchanged. A unit of work inside another joins it; if the inner one throws, the outer one can only roll back (as
+ * with Micronaut's transactions on the JDBC adapter).
  */
 @Singleton
 @Requires(property = "mlledger.persistence.adapter", value = "memory")
@@ -40,8 +42,7 @@ public class MemoryUnitOfWork implements UnitOfWork {
             return joining(outer, work);
         }
         Lock lock = readOnly ? store.lock.readLock() : store.lock.writeLock();
-        lock.lock();
-        MemoryTransaction transaction = new MemoryTransaction(readOnly);
+        MemoryTransaction transaction = new MemoryTransaction(readOnly, lock);
         store.begin(transaction);
         try {
             T result;
@@ -59,7 +60,7 @@ public class MemoryUnitOfWork implements UnitOfWork {
             return result;
         } finally {
             store.end();
-            lock.unlock();
+            transaction.end();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.mlledger.adapters.persistence.testing.TestDatabase;
 import dev.mlledger.adapters.persistence.testing.TestPostgres;
 import dev.mlledger.domain.contract.ApiTokensContract;
 import dev.mlledger.domain.contract.ExperimentsContract;
+import dev.mlledger.domain.contract.IdempotencyKeysContract;
 import dev.mlledger.domain.contract.MetricsContract;
 import dev.mlledger.domain.contract.PredictionsContract;
 import dev.mlledger.domain.contract.RequestLogContract;
@@ -21,7 +22,7 @@ import java.util.Map;
 
 /**
  * The JDBC adapter passes every port contract on PostgreSQL: one application context and one test database for all
- * six suites, emptied before each test.
+ * seven suites, emptied before each test.
  */
 @MicronautTest(transactional = false, startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,6 +92,14 @@ class JdbcContractsTest implements TestPropertyProvider {
 
     @Nested
     class UnitOfWork extends UnitOfWorkContract {
+        @Override
+        protected StoragePorts emptyStore() {
+            return emptied();
+        }
+    }
+
+    @Nested
+    class IdempotencyKeys extends IdempotencyKeysContract {
         @Override
         protected StoragePorts emptyStore() {
             return emptied();

@@ -6,6 +6,7 @@ import dev.mlledger.domain.contract.StoragePorts;
 import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.experiment.Metrics;
 import dev.mlledger.domain.experiment.Runs;
+import dev.mlledger.domain.idempotency.IdempotencyKeys;
 import dev.mlledger.domain.prediction.Predictions;
 import dev.mlledger.domain.requestlog.RequestLog;
 import dev.mlledger.domain.transaction.UnitOfWork;
@@ -24,12 +25,13 @@ final class JdbcStore {
     static StoragePorts emptied(ApplicationContext context, TestDatabase database) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE api_requests, predictions, prediction_stats_hourly, prediction_stats_daily, "
-                    + "experiments, runs, metrics, api_tokens CASCADE");
+                    + "experiments, runs, metrics, api_tokens, idempotency_keys CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty the test database: " + e.getMessage(), e);
         }
         return new StoragePorts(context.getBean(UnitOfWork.class), context.getBean(Predictions.class),
                 context.getBean(RequestLog.class), context.getBean(Experiments.class), context.getBean(Runs.class),
-                context.getBean(Metrics.class), context.getBean(ApiTokens.class));
+                context.getBean(Metrics.class), context.getBean(ApiTokens.class),
+                context.getBean(IdempotencyKeys.class));
     }
 }

@@ -2,6 +2,7 @@ package dev.mlledger.adapters.persistence.contract;
 
 import dev.mlledger.adapters.persistence.memory.MemoryApiTokens;
 import dev.mlledger.adapters.persistence.memory.MemoryExperiments;
+import dev.mlledger.adapters.persistence.memory.MemoryIdempotencyKeys;
 import dev.mlledger.adapters.persistence.memory.MemoryMetrics;
 import dev.mlledger.adapters.persistence.memory.MemoryPredictions;
 import dev.mlledger.adapters.persistence.memory.MemoryRequestLog;
@@ -19,6 +20,7 @@ final class MemoryStorePorts {
     static StoragePorts empty() {
         MemoryStore store = new MemoryStore();
         return new StoragePorts(new MemoryUnitOfWork(store), new MemoryPredictions(store), new MemoryRequestLog(store),
-                new MemoryExperiments(store), new MemoryRuns(store), new MemoryMetrics(store), new MemoryApiTokens(store));
+                new MemoryExperiments(store), new MemoryRuns(store), new MemoryMetrics(store), new MemoryApiTokens(store),
+                new MemoryIdempotencyKeys(store));
     }
 }

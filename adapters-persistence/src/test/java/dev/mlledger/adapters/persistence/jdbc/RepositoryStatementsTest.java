@@ -39,7 +39,7 @@ class RepositoryStatementsTest extends FreshDatabaseTest {
     private static final Map<Class<?>, String> SQL_TYPES = Map.of(
             UUID.class, "uuid", String.class, "text", String[].class, "text[]", Integer[].class, "int[]",
             Double[].class, "float8[]", OffsetDateTime.class, "timestamptz", int.class, "int", long.class, "bigint",
-            double.class, "float8");
+            double.class, "float8", byte[].class, "bytea");
 
     @Inject
     ApplicationContext context;

@@ -7,6 +7,9 @@ import io.micronaut.security.annotation.Secured;
 import dev.mlledger.adapters.web.binding.Violations;
 import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.adapters.web.error.Problem;
+import dev.mlledger.adapters.web.idempotency.IdempotentAnswers;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,6 +36,7 @@ import dev.mlledger.domain.paging.PageLimit;
 import dev.mlledger.domain.validation.Checks;
 import dev.mlledger.domain.validation.Violation;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -73,10 +77,12 @@ public class ExperimentController {
     private final StartRun startRun;
     private final CursorCodec cursors;
     private final CallerOfRequest callers;
+    private final IdempotentAnswers idempotent;
 
     public ExperimentController(CreateExperiment createExperiment, FindExperiments findExperiments,
                                 UpdateExperiment updateExperiment, DeleteExperiment deleteExperiment,
-                                StartRun startRun, CursorCodec cursors, CallerOfRequest callers) {
+                                StartRun startRun, CursorCodec cursors, CallerOfRequest callers,
+                                IdempotentAnswers idempotent) {
         this.createExperiment = createExperiment;
         this.findExperiments = findExperiments;
         this.updateExperiment = updateExperiment;
@@ -84,11 +90,21 @@ public class ExperimentController {
         this.startRun = startRun;
         this.cursors = cursors;
         this.callers = callers;
+        this.idempotent = idempotent;
     }
 
     @Operation(summary = "Create an experiment, optionally with runs", description = "201 with Location. With runs, the experiment and its runs are created in one transaction and the experiment is running.")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
+    @ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended run, a lost race), or a request with the same Idempotency-Key is still being carried out (then Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<ExperimentView> create(HttpRequest<?> request, @Body CreateExperimentRequest body) {
+        String key = IdempotentAnswers.keyOf(request);
+        return key == null ? newExperiment(request, body)
+                : idempotent.answer(request, key, body, () -> newExperiment(request, body));
+    }
+
+    private HttpResponse<ExperimentView> newExperiment(HttpRequest<?> request, CreateExperimentRequest body) {
         List<Integer> seeds = body.runs() == null ? List.of()
                 : body.runs().stream().map(run -> run == null ? null : run.seed()).toList();
         ExperimentWithRuns created = createExperiment.create(callers.of(request),
@@ -148,9 +164,18 @@ public class ExperimentController {
     }
 
     @Operation(summary = "Start a run", description = "201 with Location. A created experiment becomes running; a completed or failed one is a 409.")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
+    @ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended run, a lost race), or a request with the same Idempotency-Key is still being carried out (then Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(value = "/{id}/runs", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<RunView> startRun(HttpRequest<?> request, @PathVariable UUID id,
                                           @Nullable @Body StartRunRequest body) {
+        String key = IdempotentAnswers.keyOf(request);
+        return key == null ? newRun(request, id, body)
+                : idempotent.answer(request, key, body, () -> newRun(request, id, body));
+    }
+
+    private HttpResponse<RunView> newRun(HttpRequest<?> request, UUID id, @Nullable StartRunRequest body) {
         Run run = startRun.start(callers.of(request), id, body == null ? null : body.seed());
         return HttpResponse.created(RunView.of(run), URI.create("/api/v1/runs/" + run.id()));
     }

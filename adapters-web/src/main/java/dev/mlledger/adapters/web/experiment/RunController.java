@@ -7,6 +7,9 @@ import io.micronaut.security.annotation.Secured;
 import dev.mlledger.adapters.web.binding.Violations;
 import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.adapters.web.error.Problem;
+import dev.mlledger.adapters.web.idempotency.IdempotentAnswers;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,6 +31,7 @@ import dev.mlledger.domain.experiment.RunStatus;
 import dev.mlledger.domain.paging.Page;
 import dev.mlledger.domain.paging.PageLimit;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -69,15 +73,17 @@ public class RunController {
     private final MetricHistory metricHistory;
     private final CursorCodec cursors;
     private final CallerOfRequest callers;
+    private final IdempotentAnswers idempotent;
 
     public RunController(FindRun findRun, FinishRun finishRun, LogMetrics logMetrics, MetricHistory metricHistory,
-                         CursorCodec cursors, CallerOfRequest callers) {
+                         CursorCodec cursors, CallerOfRequest callers, IdempotentAnswers idempotent) {
         this.findRun = findRun;
         this.finishRun = finishRun;
         this.logMetrics = logMetrics;
         this.metricHistory = metricHistory;
         this.cursors = cursors;
         this.callers = callers;
+        this.idempotent = idempotent;
     }
 
     @Operation(summary = "A run with latest_metrics (the value at the highest step of each name)")
@@ -95,16 +101,34 @@ public class RunController {
     }
 
     @Operation(summary = "Log one metric point", description = "201 with the stored point. Logging the same name and step again replaces it; logging to an ended run is a 409.")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
+    @ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended run, a lost race), or a request with the same Idempotency-Key is still being carried out (then Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(value = "/{id}/metrics", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<MetricPointView> logOne(HttpRequest<?> request, @PathVariable UUID id,
                                                 @Body MetricPointRequest body) {
+        String key = IdempotentAnswers.keyOf(request);
+        return key == null ? newPoint(request, id, body)
+                : idempotent.answer(request, key, body, () -> newPoint(request, id, body));
+    }
+
+    private HttpResponse<MetricPointView> newPoint(HttpRequest<?> request, UUID id, MetricPointRequest body) {
         return HttpResponse.created(MetricPointView.of(logMetrics.logOne(callers.of(request), id, point(body))));
     }
 
     @Operation(summary = "Log 1 to 1000 metric points, all or nothing", description = "201 {\"logged\": n}.")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
+    @ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended run, a lost race), or a request with the same Idempotency-Key is still being carried out (then Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(value = "/{id}/metrics/batch", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<LoggedView> logBatch(HttpRequest<?> request, @PathVariable UUID id,
                                              @Body MetricBatchRequest body) {
+        String key = IdempotentAnswers.keyOf(request);
+        return key == null ? newPoints(request, id, body)
+                : idempotent.answer(request, key, body, () -> newPoints(request, id, body));
+    }
+
+    private HttpResponse<LoggedView> newPoints(HttpRequest<?> request, UUID id, MetricBatchRequest body) {
         List<MetricToLog> points = body.metrics() == null ? null
                 : body.metrics().stream().map(RunController::point).toList();
         var caller = callers.of(request);

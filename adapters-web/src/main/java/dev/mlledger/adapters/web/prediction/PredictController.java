@@ -4,6 +4,9 @@ import dev.mlledger.adapters.web.security.Roles;
 import io.micronaut.security.annotation.Secured;
 import dev.mlledger.adapters.web.binding.Violations;
 import dev.mlledger.adapters.web.error.Problem;
+import dev.mlledger.adapters.web.idempotency.IdempotentAnswers;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,6 +18,7 @@ import dev.mlledger.application.prediction.EmployeeToScore;
 import dev.mlledger.application.prediction.ScoreEmployees;
 import dev.mlledger.application.prediction.ScoredEmployees;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import dev.mlledger.adapters.web.document.JsonDocuments;
 import io.micronaut.http.MediaType;
@@ -42,31 +46,50 @@ public class PredictController {
     private final ScoreEmployees scoreEmployees;
     private final RequestOrigins origins;
     private final JsonDocuments documents;
+    private final IdempotentAnswers idempotent;
 
-    public PredictController(ScoreEmployees scoreEmployees, RequestOrigins origins, JsonDocuments documents) {
+    public PredictController(ScoreEmployees scoreEmployees, RequestOrigins origins, JsonDocuments documents,
+                             IdempotentAnswers idempotent) {
         this.scoreEmployees = scoreEmployees;
         this.origins = origins;
         this.documents = documents;
+        this.idempotent = idempotent;
     }
 
     @Operation(summary = "Score one employee and store the prediction", description = "Checks the features against the model's schema (GET /api/v1/model), stores the request-log row and the prediction in one transaction, and answers the prediction.")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
+    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being carried out (Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public PredictionView predict(HttpRequest<?> request, @Body PredictRequest body) {
+    public HttpResponse<PredictionView> predict(HttpRequest<?> request, @Body PredictRequest body) {
+        String key = IdempotentAnswers.keyOf(request);
+        return key == null ? scoreOne(request, body) : idempotent.answer(request, key, body, () -> scoreOne(request, body));
+    }
+
+    private HttpResponse<PredictionView> scoreOne(HttpRequest<?> request, PredictRequest body) {
         ScoredEmployees scored = scoreEmployees.scoreOne(origins.of(request, HttpStatus.OK), employee(body));
         RequestAttributes.markLogged(request);
-        return PredictionView.withoutSnapshot(scored.predictions().getFirst());
+        return HttpResponse.ok(PredictionView.withoutSnapshot(scored.predictions().getFirst()));
     }
 
     @Operation(summary = "Score 1 to 1000 employees, all or nothing", description = "One invalid item is a 400 naming each bad item by index (items[3].features.age) and nothing is stored; more than 1000 items is a 413. Predictions come back in input order.")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
+    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being carried out (Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(value = "/batch", consumes = MediaType.APPLICATION_JSON)
-    public ScoredBatchView batch(HttpRequest<?> request, @Body PredictBatchRequest body) {
+    public HttpResponse<ScoredBatchView> batch(HttpRequest<?> request, @Body PredictBatchRequest body) {
+        String key = IdempotentAnswers.keyOf(request);
+        return key == null ? scoreBatch(request, body) : idempotent.answer(request, key, body, () -> scoreBatch(request, body));
+    }
+
+    private HttpResponse<ScoredBatchView> scoreBatch(HttpRequest<?> request, PredictBatchRequest body) {
         List<EmployeeToScore> employees = body.items() == null ? null
                 : body.items().stream().map(this::employee).toList();
         ScoredEmployees scored = Violations.under("items",
                 () -> scoreEmployees.scoreBatch(origins.of(request, HttpStatus.OK), employees));
         RequestAttributes.markLogged(request);
-        return new ScoredBatchView(scored.requestId(), scored.modelVersion(),
-                scored.predictions().stream().map(PredictionView::withoutSnapshot).toList());
+        return HttpResponse.ok(new ScoredBatchView(scored.requestId(), scored.modelVersion(),
+                scored.predictions().stream().map(PredictionView::withoutSnapshot).toList()));
     }
 
     private EmployeeToScore employee(PredictRequest item) {

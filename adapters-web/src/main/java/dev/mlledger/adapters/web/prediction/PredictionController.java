@@ -5,6 +5,9 @@ import io.micronaut.security.annotation.Secured;
 import dev.mlledger.adapters.web.binding.Violations;
 import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.adapters.web.error.Problem;
+import dev.mlledger.adapters.web.idempotency.IdempotentAnswers;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -67,20 +70,31 @@ public class PredictionController {
     private final JsonDocuments documents;
     private final RequestOrigins origins;
     private final CursorCodec cursors;
+    private final IdempotentAnswers idempotent;
 
     public PredictionController(RecordPrediction recordPrediction, FindPredictions findPredictions,
-                                JsonDocuments documents, RequestOrigins origins, CursorCodec cursors) {
+                                JsonDocuments documents, RequestOrigins origins, CursorCodec cursors,
+                                IdempotentAnswers idempotent) {
         this.recordPrediction = recordPrediction;
         this.findPredictions = findPredictions;
         this.documents = documents;
         this.origins = origins;
         this.cursors = cursors;
+        this.idempotent = idempotent;
     }
 
     @Operation(summary = "Record a prediction made elsewhere", description = "201 with Location. risk_level is derived from the thresholds when omitted; prediction_date defaults to now.")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
+    @ApiResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being carried out (Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Secured(Roles.SCORER)
     public HttpResponse<PredictionView> record(HttpRequest<?> request, @Body RecordPredictionRequest body) {
+        String key = IdempotentAnswers.keyOf(request);
+        return key == null ? recordOne(request, body) : idempotent.answer(request, key, body, () -> recordOne(request, body));
+    }
+
+    private HttpResponse<PredictionView> recordOne(HttpRequest<?> request, RecordPredictionRequest body) {
         List<Violation> violations = new ArrayList<>();
         RiskLevel riskLevel = body.riskLevel() == null ? null
                 : Violations.collect(violations, "riskLevel", () -> Spellings.riskLevel(body.riskLevel()));

@@ -39,6 +39,11 @@ public final class RequestAttributes {
         request.setAttribute(LOGGED, Boolean.TRUE);
     }
 
+    /** The use case's transaction, and the log entry with it, was rolled back after all: the filter logs the request. */
+    public static void clearLogged(HttpRequest<?> request) {
+        request.removeAttribute(LOGGED, Boolean.class);
+    }
+
     public static boolean isLogged(HttpRequest<?> request) {
         return request.getAttribute(LOGGED, Boolean.class).orElse(false);
     }

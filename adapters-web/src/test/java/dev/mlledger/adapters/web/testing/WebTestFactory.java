@@ -29,6 +29,10 @@ import dev.mlledger.application.experiment.UpdateExperimentService;
 import dev.mlledger.application.analytics.AnalyzeRisk;
 import dev.mlledger.application.analytics.AnalyzeRiskService;
 import dev.mlledger.application.health.CheckHealth;
+import dev.mlledger.application.idempotency.RunOnce;
+import dev.mlledger.application.idempotency.RunOnceService;
+import dev.mlledger.domain.idempotency.IdempotencyKeys;
+import java.time.Duration;
 import dev.mlledger.application.health.CheckHealthService;
 import dev.mlledger.application.model.DescribeModel;
 import dev.mlledger.application.model.DescribeModelService;
@@ -89,6 +93,11 @@ public class WebTestFactory {
     @Singleton
     RecordApiRequest recordApiRequest(RequestLog requestLog, UnitOfWork unitOfWork) {
         return new DirectRecorder(requestLog, unitOfWork);
+    }
+
+    @Singleton
+    RunOnce runOnce(IdempotencyKeys keys, UnitOfWork unitOfWork, Clock clock) {
+        return new RunOnceService(keys, unitOfWork, clock, Duration.ofHours(24));
     }
 
     @Singleton

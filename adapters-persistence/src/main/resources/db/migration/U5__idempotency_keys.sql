@@ -1,0 +1,2 @@
+-- Undoes V5: the idempotency keys.
+DROP TABLE idempotency_keys;
