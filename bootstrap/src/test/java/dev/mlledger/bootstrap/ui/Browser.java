@@ -1,0 +1,178 @@
+package dev.mlledger.bootstrap.ui;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+/**
+ * Headless Debian chromium driven through its own chromedriver; nothing is downloaded (both paths are given, so
+ * Selenium Manager is never asked). Knows how the UI says a page is ready: {@code main[data-ready=true]} after
+ * the render counted in {@code main[data-renders]}.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Dimension DESKTOP = new Dimension(1280, 900);
+    static final Dimension PHONE = new Dimension(390, 844);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final Path screenshots;
+    private final String baseUrl;
+
+    Browser(String baseUrl, Path screenshots) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.screenshots = screenshots;
+        System.setProperty("SE_OFFLINE", "true");
+        try {
+            Files.createDirectories(screenshots);
+            profile = Files.createTempDirectory("mlledger-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(ChromiumAvailable.CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-extensions", "--hide-scrollbars",
+                "--user-data-dir=" + profile, "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(ChromiumAvailable.CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(DESKTOP);
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Opens {@code /ui/#/{route}} and waits for the page to be drawn. */
+    void open(String route) {
+        int before = renders();
+        String target = baseUrl + "/ui/#/" + route;
+        if (target.equals(driver.getCurrentUrl())) {
+            js("window.dispatchEvent(new HashChangeEvent('hashchange'))");
+        } else {
+            driver.get(target);
+        }
+        awaitRenderAfter(before);
+    }
+
+    /** Does what may navigate inside the page, then waits for the next page to be drawn. */
+    void andWait(Runnable action) {
+        int before = renders();
+        action.run();
+        awaitRenderAfter(before);
+    }
+
+    int renders() {
+        Object value = js("return document.getElementById('main')?.dataset.renders ?? null");
+        return value == null ? -1 : Integer.parseInt(value.toString());
+    }
+
+    void awaitRenderAfter(int before) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> "the page did not finish rendering: " + currentHash()
+                        + "\n" + text("main"))
+                .until(d -> {
+                    int now = renders();
+                    return now > before && "true".equals(js("return document.getElementById('main').dataset.ready"));
+                });
+    }
+
+    /** Waits until {@code script} (a JS expression) is truthy and returns its value. */
+    Object await(String description, String script) {
+        return new WebDriverWait(driver, WAIT).withMessage(() -> description + "; page: " + currentHash() + "\n" + text("main"))
+                .until(d -> {
+                    Object value = js("return " + script);
+                    return value == null || Boolean.FALSE.equals(value) ? null : value;
+                });
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    boolean present(String css) {
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    String text(String css) {
+        List<WebElement> found = all(css);
+        return found.isEmpty() ? "" : found.getFirst().getText();
+    }
+
+    String currentHash() {
+        return String.valueOf(js("return window.location.hash"));
+    }
+
+    Object js(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    void resize(Dimension size) {
+        driver.manage().window().setSize(size);
+    }
+
+    /** The whole page, not only the window: the window grows to the page's height (at most 4000 px) for the picture. */
+    void screenshot(String name) {
+        Dimension window = driver.manage().window().getSize();
+        long pageHeight = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+        long viewportHeight = ((Number) js("return window.innerHeight")).longValue();
+        int height = (int) Math.min(4000, window.height + Math.max(0, pageHeight - viewportHeight));
+        try {
+            if (height > window.height) {
+                driver.manage().window().setSize(new Dimension(window.width, height));
+            }
+            Files.write(screenshots.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
+
+    /** The console's warnings and errors since the last call (chromedriver hands each entry out once). */
+    List<String> consoleProblems() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::toString)
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary profile left behind is harmless
+            }
+        }
+    }
+}
