@@ -129,7 +129,9 @@ export function stackedRiskChart(container, buckets, {height = 280} = {}) {
   const lowMedium = buckets.map((b) => b.LOW + b.MEDIUM);
   const total = buckets.map((b) => b.LOW + b.MEDIUM + b.HIGH);
   const own = {HIGH: buckets.map((b) => b.HIGH), MEDIUM: buckets.map((b) => b.MEDIUM), LOW: low};
-  const bars = uPlot.paths.bars({size: [0.85, 80], align: 1});
+  const bars = uPlot.paths.bars({size: [0.85, 80], align: 0});
+  // half a bucket of room on both sides, so that the first and the last bar are drawn whole
+  const half = xs.length > 1 ? (xs[1] - xs[0]) / 2 : 1800;
   const level = (name, values) => ({
     label: name, fill: RISK_COLOURS[name], stroke: RISK_COLOURS[name], width: 0, paths: bars, points: {show: false},
     value: (u, v, seriesIndex, index) => (index === null || index === undefined ? '—' : own[name][index]),
@@ -139,7 +141,10 @@ export function stackedRiskChart(container, buckets, {height = 280} = {}) {
   const plot = new uPlot({
     width, height,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-    scales: {x: {time: true}, y: {range: (u, min, max) => [0, Math.max(1, max) * 1.1]}},
+    scales: {
+      x: {time: true, range: (u, min, max) => [min - half, max + half]},
+      y: {range: (u, min, max) => [0, Math.max(1, max) * 1.1]},
+    },
     axes: [{}, {label: 'predictions', size: 60}],
     series: [{label: 'UTC'}, level('HIGH', total), level('MEDIUM', lowMedium), level('LOW', low)],
   }, [xs, total, lowMedium, low], container);

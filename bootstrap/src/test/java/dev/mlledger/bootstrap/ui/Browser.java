@@ -133,6 +133,20 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /** How many pixels of the canvas inside {@code css} have about the colour {@code hex} (#rrggbb): what was painted. */
+    long pixelsOfColour(String css, String hex) {
+        return ((Number) js("""
+                const canvas = document.querySelector(arguments[0] + ' canvas');
+                if (!canvas) return -1;
+                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                const [r, g, b] = [1, 3, 5].map((i) => parseInt(arguments[1].slice(i, i + 2), 16));
+                let count = 0;
+                for (let i = 0; i < data.length; i += 4) {
+                  if (data[i + 3] > 200 && Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 30) count++;
+                }
+                return count;""", css, hex)).longValue();
+    }
+
     void resize(Dimension size) {
         driver.manage().window().setSize(size);
     }

@@ -57,6 +57,8 @@ public abstract class UiBrowserSuite {
     private Browser browser;
     private BearerApi api;
     private final List<Integer> expectedNetworkErrors = new ArrayList<>();
+    /** Every point of a seeded curve as the API answers it, by "run/metric" (the seeded curves do not change). */
+    private final Map<String, List<Map<String, Object>>> curves = new java.util.HashMap<>();
 
     private String churnExperiment;
     private String baselineExperiment;
@@ -74,10 +76,14 @@ public abstract class UiBrowserSuite {
 
     @BeforeAll
     void seedAndOpenTheBrowser() {
+        long started = System.nanoTime();
         api = new BearerApi(server.getURL().toString(), ADMIN_TOKEN);
         seedPredictions();
         seedExperiments();
+        long seeded = System.nanoTime();
         browser = new Browser(server.getURL().toString(), Path.of("target", "ui-screenshots"));
+        System.out.printf("UI suite (%s): seeded in %d ms, browser started in %d ms%n", adapter(),
+                (seeded - started) / 1_000_000, (System.nanoTime() - seeded) / 1_000_000);
     }
 
     @AfterAll
@@ -133,6 +139,10 @@ public abstract class UiBrowserSuite {
         Map<String, Object> distribution = api.get("/api/v1/analytics/risk-distribution?from=" + from + "&to=" + to);
         for (String level : List.of("LOW", "MEDIUM", "HIGH")) {
             assertEquals(number(distribution.get(level)), digits(browser.text("[data-testid=level-" + level + "]")), level);
+        }
+        for (var colour : Map.of("LOW", "#2e8b57", "MEDIUM", "#d98e04", "HIGH", "#c0392b").entrySet()) {
+            long painted = browser.pixelsOfColour("#risk-chart", colour.getValue());
+            assertTrue(painted > 50, colour.getKey() + " bars were painted: " + painted + " pixels of " + colour.getValue());
         }
         long highRiskRows = browser.all("#high-risk-table tbody tr").size();
         assertEquals(Math.min(10, api.all("/api/v1/analytics/high-risk?days=7&limit=500").size()), highRiskRows);
@@ -230,6 +240,9 @@ public abstract class UiBrowserSuite {
         assertCurveIsTheApis(longCurve, longRun, "loss");
         assertCurveIsTheApis(curveOf(drawn, shortRun), shortRun, "loss");
         assertTrue(number(longCurve.get("drawn")) < LOSS_POINTS / 10, "a 100,000-point curve is downsampled: " + longCurve);
+        for (String colour : List.of("#1f5fbf", "#d9480f")) {
+            assertTrue(browser.pixelsOfColour("#compare-chart", colour) > 50, "the curve in " + colour + " was painted");
+        }
         long drawMillis = number(drawn.get("draw_ms"));
         System.out.println("UI: 100,000-point curve and a 2,000-point curve drawn in " + drawMillis + " ms (" + adapter() + ")");
         assertTrue(drawMillis < 1000, "curves of 100,000 points draw in under a second, not " + drawMillis + " ms");
@@ -468,7 +481,8 @@ public abstract class UiBrowserSuite {
 
     /** The curve's point count, extremes and ends are those of every point the API holds (M4 keeps all four). */
     private void assertCurveIsTheApis(Map<String, Object> curve, String run, String metric) {
-        List<Map<String, Object>> points = api.all("/api/v1/runs/" + run + "/metrics?name=" + URLEncoder.encode(metric, StandardCharsets.UTF_8) + "&limit=25000");
+        List<Map<String, Object>> points = curves.computeIfAbsent(run + "/" + metric, key -> api.all("/api/v1/runs/" + run
+                + "/metrics?name=" + URLEncoder.encode(metric, StandardCharsets.UTF_8) + "&limit=25000"));
         List<Double> values = points.stream().map(p -> ((Number) p.get("value")).doubleValue()).toList();
         assertEquals(points.size(), number(curve.get("points")), metric + " of " + run + ": points received");
         assertEquals(values.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), ((Number) curve.get("min")).doubleValue(), metric + " min");
