@@ -117,8 +117,9 @@ export function duration(fromIso, toIso) {
   return (minutes / 60).toFixed(1) + ' h';
 }
 
+/** The end of a UUID: ids made in the same millisecond (UUIDv7) share their beginning, not their end. */
 export function shortId(id) {
-  return id ? id.slice(0, 8) : '—';
+  return id ? '…' + id.slice(-8) : '—';
 }
 
 /** datetime-local value (read as UTC) ⇄ ISO instant. */

@@ -143,7 +143,12 @@ export async function render(context) {
   const smoothingOutput = h('output', {for: 'compare-smoothing', id: 'compare-smoothing-value'}, state.smoothing.toFixed(2));
   const smoothingInput = h('input', {type: 'range', id: 'compare-smoothing', min: 0, max: 0.99, step: 0.01, value: state.smoothing,
     oninput: (event) => { smoothingOutput.textContent = Number(event.target.value).toFixed(2); },
-    onchange: (event) => { state.smoothing = Number(event.target.value); remember(); drawComparison(); }});
+    onchange: (event) => {
+      state.smoothing = Number(event.target.value);
+      smoothingOutput.textContent = state.smoothing.toFixed(2);
+      remember();
+      drawComparison();
+    }});
   clear(compareArea,
     h('h2', {id: 'compare-title'}, 'Compare metric curves'),
     metricNames.length === 0 ? null : h('div', {class: 'chart-controls'},

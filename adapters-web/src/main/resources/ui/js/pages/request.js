@@ -1,5 +1,5 @@
 import {api} from '../api.js';
-import {badge, clear, empty, facts, h, probability, table, timeElement} from '../dom.js';
+import {badge, clear, empty, facts, h, probability, shortId, table, timeElement} from '../dom.js';
 import {link} from '../nav.js';
 
 /** The audit view of one logged API request: what was asked, by whom, how it was answered, what it predicted. */
@@ -29,7 +29,7 @@ export async function render({main, id, params, signal}) {
       r.predictions.length === 0 ? empty('This request made no prediction.')
         : table(['Prediction', 'Employee', 'Probability', 'Risk', 'Model version'].map((t) => h('th', {scope: 'col'}, t)),
           r.predictions.map((p) => h('tr', {class: p.prediction_id === from ? 'current' : null, 'data-prediction': p.prediction_id},
-            h('td', {}, h('a', {href: link('predictions/' + p.prediction_id), class: 'mono'}, p.prediction_id.slice(0, 8)),
+            h('td', {}, h('a', {href: link('predictions/' + p.prediction_id), class: 'mono'}, shortId(p.prediction_id)),
               p.prediction_id === from ? h('span', {class: 'muted'}, ' (you came from here)') : null),
             h('td', {}, p.employee_id ?? '—'),
             h('td', {class: 'num'}, probability(p.attrition_prob)),

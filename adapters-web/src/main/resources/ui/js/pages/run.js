@@ -1,13 +1,13 @@
 import {api, inParallel, may, metricHistory} from '../api.js';
 import {lineChart} from '../charts.js';
-import {badge, checkField, clear, duration, empty, errorBox, facts, h, loading, metricValue, table, timeElement} from '../dom.js';
+import {badge, checkField, clear, duration, empty, errorBox, facts, h, loading, metricValue, shortId, table, timeElement} from '../dom.js';
 import {link} from '../nav.js';
 
 /** A run with a chart for every metric it logged. */
 export async function render(context) {
   const {main, id, params, user, signal} = context;
   const run = await api('/runs/' + encodeURIComponent(id), {signal});
-  document.title = `Run ${run.id.slice(0, 8)} · mlledger`;
+  document.title = `Run ${shortId(run.id)} · mlledger`;
   const names = Object.keys(run.latest_metrics ?? {}).sort();
   const state = {log: params.get('log') === '1', smoothing: Number(params.get('smooth') ?? 0) || 0};
   const chartsArea = h('div', {class: 'charts', id: 'run-charts'});

@@ -47,6 +47,8 @@ class UiAssetsTest implements TestPropertyProvider {
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.headers().toString());
         assertTrue(page.body().contains("<script type=\"module\" src=\"/ui/js/app.js\">"), page.body());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self';"),
+                "no script but the service's own may run in the page: " + page.headers());
         for (String asset : new String[]{"/ui/js/app.js", "/ui/js/pages/experiment.js", "/ui/css/app.css",
                 "/ui/vendor/uplot/1.6.30/dist/uPlot.esm.js", "/ui/vendor/uplot/1.6.30/dist/uPlot.min.css",
                 "/ui/vendor/uplot/1.6.30/LICENSE"}) {

@@ -344,6 +344,10 @@ public abstract class UiBrowserSuite {
         browser.find("#create-token button[type=submit]").click();
         String issued = (String) browser.await("the new token is shown", "document.getElementById('new-token')?.textContent");
         assertEquals("tracker", api.as(issued).get("/api/v1/whoami").get("role"), "the token shown is a working tracker token");
+        browser.find("#purge button[type=submit]").click();
+        browser.find("#confirm-purge").click();
+        assertTrue(((String) browser.await("the purge answered", "document.getElementById('purge-result')?.textContent"))
+                .startsWith("Deleted 0 logged requests"), "nothing is a year old here");
         browser.screenshot(adapter() + "-admin");
     }
 
