@@ -93,7 +93,7 @@ public final class RunningService implements AutoCloseable {
         stopped.countDown();
     }
 
-    static String explain(Throwable failure) {
+    public static String explain(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof FlywayException flyway) {
                 return "the database's migration history does not match this build's migration scripts, "

@@ -1,5 +1,12 @@
 package dev.mlledger.bootstrap;
 
+import dev.mlledger.application.access.ApiTokenService;
+import dev.mlledger.application.access.AuthenticateApiToken;
+import dev.mlledger.application.access.IssueApiToken;
+import dev.mlledger.application.access.ManageApiTokens;
+import dev.mlledger.application.access.SeedAdminToken;
+import dev.mlledger.domain.access.ApiTokens;
+import io.micronaut.context.annotation.Bean;
 import dev.mlledger.application.analytics.AnalyzeRisk;
 import dev.mlledger.application.analytics.AnalyzeRiskService;
 import dev.mlledger.application.experiment.CreateExperiment;
@@ -149,19 +156,26 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    FinishRun finishRun(Runs runs, UnitOfWork unitOfWork, Clock clock) {
-        return new FinishRunService(runs, unitOfWork, clock);
+    FinishRun finishRun(Runs runs, Experiments experiments, UnitOfWork unitOfWork, Clock clock) {
+        return new FinishRunService(runs, experiments, unitOfWork, clock);
     }
 
     @Singleton
-    LogMetrics logMetrics(Runs runs, Metrics metrics, UnitOfWork unitOfWork, Clock clock,
+    LogMetrics logMetrics(Runs runs, Experiments experiments, Metrics metrics, UnitOfWork unitOfWork, Clock clock,
                           @Nullable MeterRegistry meters) {
-        LogMetrics service = new LogMetricsService(runs, metrics, unitOfWork, clock);
+        LogMetrics service = new LogMetricsService(runs, experiments, metrics, unitOfWork, clock);
         return meters == null ? service : new CountingLogMetrics(service, meters);
     }
 
     @Singleton
     MetricHistory metricHistory(Runs runs, Metrics metrics, UnitOfWork unitOfWork) {
         return new MetricHistoryService(runs, metrics, unitOfWork);
+    }
+
+    /** One service behind the token use cases: issue, manage, authenticate, seed the admin's. */
+    @Singleton
+    @Bean(typed = {IssueApiToken.class, ManageApiTokens.class, AuthenticateApiToken.class, SeedAdminToken.class})
+    ApiTokenService apiTokens(ApiTokens tokens, UnitOfWork unitOfWork, Clock clock) {
+        return new ApiTokenService(tokens, unitOfWork, clock);
     }
 }

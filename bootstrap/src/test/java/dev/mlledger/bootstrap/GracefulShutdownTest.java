@@ -1,5 +1,6 @@
 package dev.mlledger.bootstrap;
 
+import dev.mlledger.bootstrap.testing.TestCredentials;
 import dev.mlledger.adapters.persistence.testing.TestDatabase;
 import dev.mlledger.adapters.persistence.testing.TestPostgres;
 import dev.mlledger.bootstrap.testing.RawHttp;
@@ -47,6 +48,7 @@ class GracefulShutdownTest {
         try (Socket socket = new Socket("127.0.0.1", service.server().getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/predict HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: " + TestCredentials.bearer(TestCredentials.ADMIN_TOKEN) + "\r\n"
                     + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, half);
             out.flush();

@@ -1,5 +1,7 @@
 package dev.mlledger.application.experiment;
 
+import dev.mlledger.domain.access.Caller;
+import dev.mlledger.domain.access.AccessDenied;
 import dev.mlledger.domain.experiment.Experiment;
 import dev.mlledger.domain.experiment.ExperimentStatus;
 import dev.mlledger.domain.experiment.Experiments;
@@ -27,10 +29,14 @@ public final class CreateExperimentService implements CreateExperiment {
     }
 
     @Override
-    public ExperimentWithRuns create(NewExperiment given) {
+    public ExperimentWithRuns create(Caller caller, NewExperiment given) {
+        String owner = given.owner() == null ? caller.name() : given.owner();
+        if (!caller.mayChangeWhatIsOwnedBy(owner)) {
+            throw new AccessDenied("only an admin may create an experiment on behalf of another owner");
+        }
         Instant now = clock.instant();
         ExperimentStatus status = given.runSeeds().isEmpty() ? ExperimentStatus.CREATED : ExperimentStatus.RUNNING;
-        Experiment experiment = new Experiment(Ids.newId(), given.name(), given.owner(), given.description(), status,
+        Experiment experiment = new Experiment(Ids.newId(), given.name(), owner, given.description(), status,
                 now, 0);
         List<Run> started = given.runSeeds().stream()
                 .map(seed -> Run.started(Ids.newId(), experiment.id(), now, seed))

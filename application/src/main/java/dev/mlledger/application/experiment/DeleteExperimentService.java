@@ -1,5 +1,7 @@
 package dev.mlledger.application.experiment;
 
+import dev.mlledger.domain.access.Caller;
+import dev.mlledger.domain.experiment.Experiment;
 import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.transaction.UnitOfWork;
 import dev.mlledger.domain.validation.NotFound;
@@ -17,9 +19,12 @@ public final class DeleteExperimentService implements DeleteExperiment {
     }
 
     @Override
-    public void delete(UUID id) {
-        if (!unitOfWork.write(() -> experiments.delete(id))) {
-            throw new NotFound("experiment " + id);
-        }
+    public void delete(Caller caller, UUID id) {
+        unitOfWork.write(() -> {
+            // locked, so that the owner checked is the owner of what is deleted
+            Experiment experiment = experiments.findForUpdate(id).orElseThrow(() -> new NotFound("experiment " + id));
+            Ownership.check(caller, experiment);
+            return experiments.delete(id);
+        });
     }
 }

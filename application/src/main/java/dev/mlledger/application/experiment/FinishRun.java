@@ -1,5 +1,6 @@
 package dev.mlledger.application.experiment;
 
+import dev.mlledger.domain.access.Caller;
 import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.RunStatus;
 
@@ -11,5 +12,6 @@ import java.util.UUID;
  */
 public interface FinishRun {
 
-    Run finish(UUID runId, RunStatus outcome);
+    /** @throws dev.mlledger.domain.access.AccessDenied unless the caller owns the run's experiment or is an admin */
+    Run finish(Caller caller, UUID runId, RunStatus outcome);
 }

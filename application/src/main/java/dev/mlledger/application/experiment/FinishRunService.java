@@ -1,5 +1,7 @@
 package dev.mlledger.application.experiment;
 
+import dev.mlledger.domain.access.Caller;
+import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.RunAlreadyEnded;
 import dev.mlledger.domain.experiment.RunStatus;
@@ -13,18 +15,21 @@ import java.util.UUID;
 public final class FinishRunService implements FinishRun {
 
     private final Runs runs;
+    private final Experiments experiments;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public FinishRunService(Runs runs, UnitOfWork unitOfWork, Clock clock) {
+    public FinishRunService(Runs runs, Experiments experiments, UnitOfWork unitOfWork, Clock clock) {
         this.runs = runs;
+        this.experiments = experiments;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
 
     @Override
-    public Run finish(UUID runId, RunStatus outcome) {
+    public Run finish(Caller caller, UUID runId, RunStatus outcome) {
         return unitOfWork.write(() -> {
+            Ownership.checkRun(caller, runId, runs, experiments);
             Run run = runs.find(runId).orElseThrow(() -> new NotFound("run " + runId));
             Run ended = run.end(outcome, clock.instant());
             if (!runs.endIfRunning(ended)) {

@@ -1,5 +1,6 @@
 package dev.mlledger.application.experiment;
 
+import dev.mlledger.domain.access.Caller;
 import dev.mlledger.domain.experiment.MetricPoint;
 
 import java.util.List;
@@ -14,8 +15,8 @@ public interface LogMetrics {
     int MAX_BATCH = 1000;
 
     /** One point; violations are named {@code name}, {@code step}, … @return the point as stored */
-    MetricPoint logOne(UUID runId, MetricToLog point);
+    MetricPoint logOne(Caller caller, UUID runId, MetricToLog point);
 
     /** 1 to {@value #MAX_BATCH} points; violations are named by index ({@code [3].value}), the list as a whole {@code ""}. @return how many were logged */
-    int logBatch(UUID runId, List<MetricToLog> points);
+    int logBatch(Caller caller, UUID runId, List<MetricToLog> points);
 }

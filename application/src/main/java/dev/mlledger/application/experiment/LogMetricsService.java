@@ -1,5 +1,7 @@
 package dev.mlledger.application.experiment;
 
+import dev.mlledger.domain.access.Caller;
+import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.experiment.MetricKey;
 import dev.mlledger.domain.experiment.MetricPoint;
 import dev.mlledger.domain.experiment.Metrics;
@@ -24,33 +26,35 @@ import java.util.UUID;
 public final class LogMetricsService implements LogMetrics {
 
     private final Runs runs;
+    private final Experiments experiments;
     private final Metrics metrics;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public LogMetricsService(Runs runs, Metrics metrics, UnitOfWork unitOfWork, Clock clock) {
+    public LogMetricsService(Runs runs, Experiments experiments, Metrics metrics, UnitOfWork unitOfWork, Clock clock) {
         this.runs = runs;
+        this.experiments = experiments;
         this.metrics = metrics;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
 
     @Override
-    public MetricPoint logOne(UUID runId, MetricToLog point) {
+    public MetricPoint logOne(Caller caller, UUID runId, MetricToLog point) {
         List<MetricPoint> points = points(List.of(point), false);
-        store(runId, points);
+        store(caller, runId, points);
         return points.getFirst();
     }
 
     @Override
-    public int logBatch(UUID runId, List<MetricToLog> points) {
+    public int logBatch(Caller caller, UUID runId, List<MetricToLog> points) {
         if (points == null || points.isEmpty()) {
             throw new InvalidInput("", "must hold 1 to " + MAX_BATCH + " points");
         }
         if (points.size() > MAX_BATCH) {
             throw new TooManyItems("", MAX_BATCH, points.size());
         }
-        store(runId, points(points, true));
+        store(caller, runId, points(points, true));
         return points.size();
     }
 
@@ -81,8 +85,9 @@ public final class LogMetricsService implements LogMetrics {
         return points;
     }
 
-    private void store(UUID runId, List<MetricPoint> points) {
+    private void store(Caller caller, UUID runId, List<MetricPoint> points) {
         unitOfWork.write(() -> {
+            Ownership.checkRun(caller, runId, runs, experiments);
             RunStatus status = runs.statusForLogging(runId).orElseThrow(() -> new NotFound("run " + runId));
             if (status != RunStatus.RUNNING) {
                 throw new RunAlreadyEnded(runId, status);

@@ -1,5 +1,6 @@
 package dev.mlledger.application.experiment;
 
+import dev.mlledger.domain.access.Caller;
 import dev.mlledger.domain.experiment.Run;
 
 import java.util.UUID;
@@ -10,5 +11,6 @@ import java.util.UUID;
  */
 public interface StartRun {
 
-    Run start(UUID experimentId, Integer seed);
+    /** @throws dev.mlledger.domain.access.AccessDenied unless the caller owns the experiment or is an admin */
+    Run start(Caller caller, UUID experimentId, Integer seed);
 }

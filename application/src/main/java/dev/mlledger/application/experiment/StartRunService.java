@@ -1,5 +1,6 @@
 package dev.mlledger.application.experiment;
 
+import dev.mlledger.domain.access.Caller;
 import dev.mlledger.domain.experiment.Experiment;
 import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.experiment.Run;
@@ -27,11 +28,12 @@ public final class StartRunService implements StartRun {
     }
 
     @Override
-    public Run start(UUID experimentId, Integer seed) {
+    public Run start(Caller caller, UUID experimentId, Integer seed) {
         return unitOfWork.write(() -> {
             // locked, so that a concurrent PATCH to completed cannot slip between the check and the insert
             Experiment experiment = experiments.findForUpdate(experimentId)
                     .orElseThrow(() -> new NotFound("experiment " + experimentId));
+            Ownership.check(caller, experiment);
             Experiment running = experiment.startingARun();
             if (!running.equals(experiment)) {
                 experiments.update(running);

@@ -1,5 +1,6 @@
 package dev.mlledger.application.experiment;
 
+import dev.mlledger.domain.access.Caller;
 import dev.mlledger.domain.experiment.Experiment;
 
 import java.util.UUID;
@@ -10,5 +11,6 @@ import java.util.UUID;
  */
 public interface UpdateExperiment {
 
-    Experiment update(UUID id, ExperimentChanges changes);
+    /** @throws dev.mlledger.domain.access.AccessDenied unless the caller owns the experiment or is an admin */
+    Experiment update(Caller caller, UUID id, ExperimentChanges changes);
 }

@@ -1,5 +1,6 @@
 package dev.mlledger.application.experiment;
 
+import dev.mlledger.domain.access.Caller;
 import dev.mlledger.domain.experiment.Experiment;
 import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.transaction.UnitOfWork;
@@ -18,9 +19,10 @@ public final class UpdateExperimentService implements UpdateExperiment {
     }
 
     @Override
-    public Experiment update(UUID id, ExperimentChanges changes) {
+    public Experiment update(Caller caller, UUID id, ExperimentChanges changes) {
         return unitOfWork.write(() -> {
             Experiment current = experiments.find(id).orElseThrow(() -> new NotFound("experiment " + id));
+            Ownership.check(caller, current);
             Experiment changed = current;
             if (changes.status() != null) {
                 changed = changed.withStatus(changes.status());

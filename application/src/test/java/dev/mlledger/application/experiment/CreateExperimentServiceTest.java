@@ -1,5 +1,7 @@
 package dev.mlledger.application.experiment;
 
+import dev.mlledger.application.testing.Callers;
+import dev.mlledger.domain.access.AccessDenied;
 import dev.mlledger.application.testing.FakeUnitOfWork;
 import dev.mlledger.application.testing.InMemoryExperiments;
 import dev.mlledger.application.testing.InMemoryRuns;
@@ -16,6 +18,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import static dev.mlledger.application.testing.Callers.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,7 +36,7 @@ class CreateExperimentServiceTest {
 
     @Test
     void an_experiment_without_runs_is_created_as_created_and_stored_in_one_unit_of_work() {
-        ExperimentWithRuns created = create.create(new NewExperiment("baseline", "alice", "first try", null));
+        ExperimentWithRuns created = create.create(ADMIN, new NewExperiment("baseline", "alice", "first try", null));
 
         assertEquals(ExperimentStatus.CREATED, created.experiment().status());
         assertEquals("baseline", created.experiment().name());
@@ -48,7 +51,7 @@ class CreateExperimentServiceTest {
 
     @Test
     void an_experiment_created_with_runs_is_running_and_its_runs_start_with_it_with_their_seeds() {
-        ExperimentWithRuns created = create.create(
+        ExperimentWithRuns created = create.create(ADMIN, 
                 new NewExperiment("sweep", "bob", null, Arrays.asList(7, null, 42)));
 
         assertEquals(ExperimentStatus.RUNNING, created.experiment().status());
@@ -64,7 +67,7 @@ class CreateExperimentServiceTest {
 
     @Test
     void every_run_gets_an_id_of_its_own() {
-        ExperimentWithRuns created = create.create(new NewExperiment("sweep", "bob", null, List.of(1, 2, 3)));
+        ExperimentWithRuns created = create.create(ADMIN, new NewExperiment("sweep", "bob", null, List.of(1, 2, 3)));
 
         assertEquals(3, created.runs().stream().map(Run::id).distinct().count());
         assertTrue(created.runs().stream().noneMatch(run -> run.id().equals(created.experiment().id())));
@@ -72,9 +75,9 @@ class CreateExperimentServiceTest {
 
     @Test
     void a_new_experiment_breaking_the_rules_is_refused_before_anything_is_stored() {
-        assertThrows(InvalidInput.class, () -> create.create(new NewExperiment("", "alice", null, null)));
-        assertThrows(InvalidInput.class, () -> create.create(new NewExperiment("baseline", "alice", "\u0000", null)));
-        assertThrows(InvalidInput.class, () -> create.create(new NewExperiment("baseline", "alice", null,
+        assertThrows(InvalidInput.class, () -> create.create(ADMIN, new NewExperiment("", "alice", null, null)));
+        assertThrows(InvalidInput.class, () -> create.create(ADMIN, new NewExperiment("baseline", "alice", "\u0000", null)));
+        assertThrows(InvalidInput.class, () -> create.create(ADMIN, new NewExperiment("baseline", "alice", null,
                 Collections.nCopies(NewExperiment.MAX_RUNS + 1, null))));
 
         assertEquals(List.of(), experiments.all());
@@ -83,10 +86,28 @@ class CreateExperimentServiceTest {
 
     @Test
     void up_to_a_thousand_runs_may_start_with_an_experiment() {
-        ExperimentWithRuns created = create.create(new NewExperiment("wide", "carol", null,
+        ExperimentWithRuns created = create.create(ADMIN, new NewExperiment("wide", "carol", null,
                 Collections.nCopies(NewExperiment.MAX_RUNS, 1)));
 
         assertEquals(NewExperiment.MAX_RUNS, created.runs().size());
         assertNull(created.experiment().description());
+    }
+
+    @Test
+    void an_experiment_without_a_named_owner_belongs_to_the_caller() {
+        ExperimentWithRuns created = create.create(Callers.ALICE, new NewExperiment("baseline", null, null, null));
+
+        assertEquals("alice", created.experiment().owner());
+    }
+
+    @Test
+    void only_an_admin_may_create_an_experiment_for_another_owner_and_a_refusal_stores_nothing() {
+        assertThrows(AccessDenied.class,
+                () -> create.create(Callers.MALLORY, new NewExperiment("baseline", "alice", null, List.of(1))));
+        ExperimentWithRuns byAdmin = create.create(ADMIN, new NewExperiment("baseline", "alice", null, null));
+        ExperimentWithRuns byHerself = create.create(Callers.ALICE, new NewExperiment("mine", "alice", null, null));
+
+        assertEquals(List.of(byAdmin.experiment(), byHerself.experiment()), experiments.all());
+        assertEquals(List.of(), runs.all());
     }
 }

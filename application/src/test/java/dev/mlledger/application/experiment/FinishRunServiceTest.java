@@ -1,6 +1,11 @@
 package dev.mlledger.application.experiment;
 
+import dev.mlledger.domain.experiment.ExperimentStatus;
+import dev.mlledger.domain.experiment.Experiment;
+import dev.mlledger.application.testing.Callers;
+import dev.mlledger.domain.access.AccessDenied;
 import dev.mlledger.application.testing.FakeUnitOfWork;
+import dev.mlledger.application.testing.InMemoryExperiments;
 import dev.mlledger.application.testing.InMemoryRuns;
 import dev.mlledger.domain.experiment.InvalidTransition;
 import dev.mlledger.domain.experiment.Run;
@@ -15,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.mlledger.application.testing.Callers.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -24,15 +30,16 @@ class FinishRunServiceTest {
     private static final Instant NOW = STARTED.plusSeconds(3600);
 
     private final InMemoryRuns runs = new InMemoryRuns();
+    private final InMemoryExperiments experiments = new InMemoryExperiments(runs);
     private final FakeUnitOfWork unitOfWork = new FakeUnitOfWork();
-    private final FinishRun finish = new FinishRunService(runs, unitOfWork, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final FinishRun finish = new FinishRunService(runs, experiments, unitOfWork, Clock.fixed(NOW, ZoneOffset.UTC));
     private final Run running = Run.started(UUID.randomUUID(), UUID.randomUUID(), STARTED, 7);
 
     @Test
     void a_running_run_ends_now_with_the_outcome_given_and_is_stored_so() {
         runs.addAll(List.of(running));
 
-        Run ended = finish.finish(running.id(), RunStatus.COMPLETED);
+        Run ended = finish.finish(ADMIN, running.id(), RunStatus.COMPLETED);
 
         assertEquals(new Run(running.id(), running.experimentId(), RunStatus.COMPLETED, STARTED, NOW, 7), ended);
         assertEquals(List.of(ended), runs.all());
@@ -42,9 +49,9 @@ class FinishRunServiceTest {
     @Test
     void a_run_that_ended_already_cannot_end_again() {
         runs.addAll(List.of(running));
-        finish.finish(running.id(), RunStatus.FAILED);
+        finish.finish(ADMIN, running.id(), RunStatus.FAILED);
 
-        assertThrows(RunAlreadyEnded.class, () -> finish.finish(running.id(), RunStatus.COMPLETED));
+        assertThrows(RunAlreadyEnded.class, () -> finish.finish(ADMIN, running.id(), RunStatus.COMPLETED));
         assertEquals(RunStatus.FAILED, runs.find(running.id()).orElseThrow().status());
     }
 
@@ -54,7 +61,7 @@ class FinishRunServiceTest {
         Run endedByAnother = running.end(RunStatus.FAILED, NOW.minusSeconds(1));
         runs.letAnotherClientEndFirst(endedByAnother);
 
-        assertThrows(RunAlreadyEnded.class, () -> finish.finish(running.id(), RunStatus.COMPLETED));
+        assertThrows(RunAlreadyEnded.class, () -> finish.finish(ADMIN, running.id(), RunStatus.COMPLETED));
         assertEquals(List.of(endedByAnother), runs.all());
     }
 
@@ -62,12 +69,23 @@ class FinishRunServiceTest {
     void running_is_not_an_outcome() {
         runs.addAll(List.of(running));
 
-        assertThrows(InvalidTransition.class, () -> finish.finish(running.id(), RunStatus.RUNNING));
+        assertThrows(InvalidTransition.class, () -> finish.finish(ADMIN, running.id(), RunStatus.RUNNING));
         assertEquals(List.of(running), runs.all());
     }
 
     @Test
     void a_run_that_does_not_exist_is_not_found() {
-        assertThrows(NotFound.class, () -> finish.finish(UUID.randomUUID(), RunStatus.COMPLETED));
+        assertThrows(NotFound.class, () -> finish.finish(ADMIN, UUID.randomUUID(), RunStatus.COMPLETED));
+    }
+
+    @Test
+    void only_the_owner_of_the_run_s_experiment_or_an_admin_may_end_the_run() {
+        runs.addAll(List.of(running));
+        experiments.put(new Experiment(running.experimentId(), "baseline", "alice", null, ExperimentStatus.RUNNING,
+                STARTED, 0));
+
+        assertThrows(AccessDenied.class, () -> finish.finish(Callers.MALLORY, running.id(), RunStatus.COMPLETED));
+        assertEquals(List.of(running), runs.all());
+        assertEquals(RunStatus.COMPLETED, finish.finish(Callers.ALICE, running.id(), RunStatus.COMPLETED).status());
     }
 }

@@ -1,5 +1,8 @@
 package dev.mlledger.application.experiment;
 
+import dev.mlledger.domain.access.Role;
+import dev.mlledger.domain.access.Caller;
+import dev.mlledger.domain.access.AccessDenied;
 import dev.mlledger.application.testing.FakeUnitOfWork;
 import dev.mlledger.application.testing.InMemoryExperiments;
 import dev.mlledger.application.testing.InMemoryRuns;
@@ -19,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.mlledger.application.testing.Callers.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -36,7 +40,7 @@ class StartRunServiceTest {
     void the_first_run_of_a_created_experiment_starts_now_and_makes_the_experiment_running() {
         Experiment experiment = stored(ExperimentStatus.CREATED);
 
-        Run run = start.start(experiment.id(), 42);
+        Run run = start.start(ADMIN, experiment.id(), 42);
 
         assertEquals(new Run(run.id(), experiment.id(), RunStatus.RUNNING, NOW, null, 42), run);
         assertEquals(List.of(run), runs.all());
@@ -50,8 +54,8 @@ class StartRunServiceTest {
     void another_run_of_a_running_experiment_leaves_the_experiment_as_it_is() {
         Experiment experiment = stored(ExperimentStatus.RUNNING);
 
-        Run first = start.start(experiment.id(), null);
-        Run second = start.start(experiment.id(), null);
+        Run first = start.start(ADMIN, experiment.id(), null);
+        Run second = start.start(ADMIN, experiment.id(), null);
 
         assertEquals(List.of(first, second), runs.ofExperiment(experiment.id()));
         assertEquals(0, experiments.updates());
@@ -63,13 +67,13 @@ class StartRunServiceTest {
     void a_completed_or_failed_experiment_takes_no_new_run(ExperimentStatus status) {
         Experiment experiment = stored(status);
 
-        assertThrows(ExperimentClosed.class, () -> start.start(experiment.id(), 1));
+        assertThrows(ExperimentClosed.class, () -> start.start(ADMIN, experiment.id(), 1));
         assertEquals(List.of(), runs.all());
     }
 
     @Test
     void a_run_of_an_experiment_that_does_not_exist_is_not_found() {
-        assertThrows(NotFound.class, () -> start.start(UUID.randomUUID(), 1));
+        assertThrows(NotFound.class, () -> start.start(ADMIN, UUID.randomUUID(), 1));
         assertEquals(List.of(), runs.all());
     }
 
@@ -77,5 +81,16 @@ class StartRunServiceTest {
         Experiment experiment = new Experiment(UUID.randomUUID(), "baseline", "alice", null, status, CREATED, 4);
         experiments.put(experiment);
         return experiment;
+    }
+
+    @Test
+    void only_the_owner_of_the_experiment_or_an_admin_may_start_a_run() {
+        Experiment experiment = stored(ExperimentStatus.CREATED);
+
+        assertThrows(AccessDenied.class, () -> start.start(new Caller("mallory", Role.TRACKER), experiment.id(), 1));
+        assertEquals(List.of(), runs.all());
+        assertEquals(ExperimentStatus.CREATED, experiments.find(experiment.id()).orElseThrow().status());
+        start.start(new Caller(experiment.owner(), Role.TRACKER), experiment.id(), 1);
+        assertEquals(1, runs.all().size());
     }
 }

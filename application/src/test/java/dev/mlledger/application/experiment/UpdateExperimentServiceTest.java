@@ -1,5 +1,7 @@
 package dev.mlledger.application.experiment;
 
+import dev.mlledger.application.testing.Callers;
+import dev.mlledger.domain.access.AccessDenied;
 import dev.mlledger.application.testing.FakeUnitOfWork;
 import dev.mlledger.application.testing.InMemoryExperiments;
 import dev.mlledger.application.testing.InMemoryRuns;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.UUID;
 
+import static dev.mlledger.application.testing.Callers.ADMIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,7 +34,7 @@ class UpdateExperimentServiceTest {
     void a_status_change_by_the_rules_is_stored_with_the_next_version() {
         experiments.put(running);
 
-        Experiment changed = update.update(running.id(), new ExperimentChanges(false, null, ExperimentStatus.COMPLETED));
+        Experiment changed = update.update(ADMIN, running.id(), new ExperimentChanges(false, null, ExperimentStatus.COMPLETED));
 
         Experiment expected = new Experiment(running.id(), "baseline", "alice", "notes", ExperimentStatus.COMPLETED, T0, 4);
         assertEquals(expected, changed);
@@ -43,7 +46,7 @@ class UpdateExperimentServiceTest {
     void a_description_change_keeps_the_status() {
         experiments.put(running);
 
-        Experiment changed = update.update(running.id(), new ExperimentChanges(true, "better notes", null));
+        Experiment changed = update.update(ADMIN, running.id(), new ExperimentChanges(true, "better notes", null));
 
         assertEquals("better notes", changed.description());
         assertEquals(ExperimentStatus.RUNNING, changed.status());
@@ -54,14 +57,14 @@ class UpdateExperimentServiceTest {
     void a_description_given_as_null_clears_it() {
         experiments.put(running);
 
-        assertEquals(null, update.update(running.id(), new ExperimentChanges(true, null, null)).description());
+        assertEquals(null, update.update(ADMIN, running.id(), new ExperimentChanges(true, null, null)).description());
     }
 
     @Test
     void status_and_description_change_together() {
         experiments.put(running);
 
-        Experiment changed = update.update(running.id(),
+        Experiment changed = update.update(ADMIN, running.id(),
                 new ExperimentChanges(true, "it diverged", ExperimentStatus.FAILED));
 
         assertEquals(ExperimentStatus.FAILED, changed.status());
@@ -73,7 +76,7 @@ class UpdateExperimentServiceTest {
     void a_change_to_what_it_already_is_stores_nothing() {
         experiments.put(running);
 
-        Experiment same = update.update(running.id(), new ExperimentChanges(true, "notes", ExperimentStatus.RUNNING));
+        Experiment same = update.update(ADMIN, running.id(), new ExperimentChanges(true, "notes", ExperimentStatus.RUNNING));
 
         assertSame(running, same);
         assertEquals(0, experiments.updates());
@@ -83,14 +86,14 @@ class UpdateExperimentServiceTest {
     void a_status_change_against_the_rules_is_an_invalid_transition_and_stores_nothing() {
         experiments.put(running);
 
-        assertThrows(InvalidTransition.class, () -> update.update(running.id(),
+        assertThrows(InvalidTransition.class, () -> update.update(ADMIN, running.id(),
                 new ExperimentChanges(true, "back", ExperimentStatus.CREATED)));
         assertEquals(running, experiments.find(running.id()).orElseThrow());
     }
 
     @Test
     void changing_an_experiment_that_does_not_exist_is_not_found() {
-        assertThrows(NotFound.class, () -> update.update(UUID.randomUUID(), new ExperimentChanges(true, "x", null)));
+        assertThrows(NotFound.class, () -> update.update(ADMIN, UUID.randomUUID(), new ExperimentChanges(true, "x", null)));
     }
 
     @Test
@@ -99,5 +102,16 @@ class UpdateExperimentServiceTest {
         assertThrows(InvalidInput.class, () -> new ExperimentChanges(true, "\u0000", null));
         assertThrows(InvalidInput.class,
                 () -> new ExperimentChanges(true, "d".repeat(Experiment.DESCRIPTION_MAX + 1), ExperimentStatus.FAILED));
+    }
+
+    @Test
+    void only_the_owner_or_an_admin_may_change_an_experiment() {
+        experiments.put(running);
+
+        assertThrows(AccessDenied.class,
+                () -> update.update(Callers.MALLORY, running.id(), new ExperimentChanges(true, "mine now", null)));
+        assertEquals(running, experiments.find(running.id()).orElseThrow());
+        assertEquals("hers", update.update(Callers.ALICE, running.id(), new ExperimentChanges(true, "hers", null))
+                .description());
     }
 }

@@ -1,5 +1,7 @@
 package dev.mlledger.application.prediction;
 
+import dev.mlledger.domain.access.Caller;
+import dev.mlledger.domain.access.Role;
 import dev.mlledger.application.testing.FakeUnitOfWork;
 import dev.mlledger.application.testing.InMemoryPredictions;
 import dev.mlledger.application.testing.InMemoryRequestLog;
@@ -21,7 +23,8 @@ class RecordPredictionServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T09:30:15.123456Z");
     private static final RequestOrigin ORIGIN = new RequestOrigin("/api/v1/predictions", "POST",
-            new JsonDocument("{\"attrition_prob\":0.42}"), "10.1.2.3", "client/1.0", System.nanoTime(), 201);
+            new JsonDocument("{\"attrition_prob\":0.42}"), "10.1.2.3", "client/1.0", System.nanoTime(), 201,
+            new Caller("ci", Role.SCORER));
 
     private final InMemoryPredictions predictions = new InMemoryPredictions();
     private final InMemoryRequestLog requestLog = new InMemoryRequestLog(predictions);

@@ -1,5 +1,7 @@
 package dev.mlledger.application.prediction;
 
+import dev.mlledger.domain.access.Caller;
+import dev.mlledger.domain.access.Role;
 import dev.mlledger.application.testing.FakeUnitOfWork;
 import dev.mlledger.application.testing.InMemoryPredictions;
 import dev.mlledger.application.testing.InMemoryRequestLog;
@@ -30,7 +32,8 @@ class ScoreEmployeesServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T09:30:15.123456789Z");
     private static final RequestOrigin ORIGIN = new RequestOrigin("/api/v1/predict/batch", "POST",
-            new JsonDocument("{\"items\":[]}"), "10.1.2.3", "client/1.0", System.nanoTime(), 200);
+            new JsonDocument("{\"items\":[]}"), "10.1.2.3", "client/1.0", System.nanoTime(), 200,
+            new Caller("ci", Role.SCORER));
 
     private final InMemoryPredictions predictions = new InMemoryPredictions();
     private final InMemoryRequestLog requestLog = new InMemoryRequestLog(predictions);
@@ -54,6 +57,7 @@ class ScoreEmployeesServiceTest {
         assertEquals(ORIGIN.requestData(), entry.requestData());
         assertEquals("10.1.2.3", entry.clientIp());
         assertEquals("client/1.0", entry.userAgent());
+        assertEquals(new Caller("ci", Role.SCORER), entry.caller());
         assertEquals(200, entry.httpStatus());
         assertEquals(scored.predictions(), predictions.all());
         assertEquals(StubAttritionModel.VERSION, scored.modelVersion());

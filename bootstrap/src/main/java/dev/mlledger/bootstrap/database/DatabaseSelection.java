@@ -20,6 +20,8 @@ public final class DatabaseSelection {
     public static final String EMBEDDED_DIR_PROPERTY = "mlledger.embedded-db.dir";
     public static final String EMBEDDED_PORT_PROPERTY = "mlledger.embedded-db.port";
     public static final String DEFAULT_EMBEDDED_DIR = "./.mlledger/pgdata";
+    /** Set while the embedded PostgreSQL serves the context: the directory it keeps its data in. */
+    public static final String EMBEDDED_DATA_DIRECTORY_PROPERTY = "mlledger.embedded-db.data-directory";
     /**
      * What the in-memory adapter adds to the configuration: no {@code DataSource} bean (micronaut-jdbc's
      * {@code JdbcDataSourceEnabled} condition reads {@code datasources.default.enabled}), hence no pool, no
@@ -60,7 +62,8 @@ public final class DatabaseSelection {
         environment.addPropertySource(PropertySource.of("mlledger-embedded-postgres", Map.of(
                 URL_PROPERTY, server.jdbcUrl(),
                 "datasources.default.username", EmbeddedPostgresServer.USER,
-                "datasources.default.password", "")));
+                "datasources.default.password", "",
+                EMBEDDED_DATA_DIRECTORY_PROPERTY, server.dataDirectory().toString())));
         LOG.info("Database: embedded PostgreSQL at {}, data in {} (no datasources.default.url given)",
                 server.jdbcUrl(), server.dataDirectory());
         return Optional.of(server);

@@ -1,5 +1,6 @@
 package dev.mlledger.bootstrap.metrics;
 
+import dev.mlledger.domain.access.Caller;
 import dev.mlledger.application.experiment.LogMetrics;
 import dev.mlledger.application.experiment.MetricToLog;
 import dev.mlledger.domain.experiment.MetricPoint;
@@ -23,15 +24,15 @@ public final class CountingLogMetrics implements LogMetrics {
     }
 
     @Override
-    public MetricPoint logOne(UUID runId, MetricToLog point) {
-        MetricPoint stored = delegate.logOne(runId, point);
+    public MetricPoint logOne(Caller caller, UUID runId, MetricToLog point) {
+        MetricPoint stored = delegate.logOne(caller, runId, point);
         logged.increment();
         return stored;
     }
 
     @Override
-    public int logBatch(UUID runId, List<MetricToLog> points) {
-        int count = delegate.logBatch(runId, points);
+    public int logBatch(Caller caller, UUID runId, List<MetricToLog> points) {
+        int count = delegate.logBatch(caller, runId, points);
         logged.increment(count);
         return count;
     }

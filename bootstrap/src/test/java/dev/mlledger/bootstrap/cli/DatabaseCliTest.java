@@ -55,6 +55,8 @@ class DatabaseCliTest {
         List<String> empty = schema();
 
         assertEquals(0, db("migrate"), err());
+        List<String> atFour = schema();
+        assertEquals(0, db("undo"), err());
         List<String> atThree = schema();
         assertEquals(0, db("undo"), err());
         List<String> atTwo = schema();
@@ -68,6 +70,10 @@ class DatabaseCliTest {
         List<String> atOneAgain = schema();
 
         assertTrue(empty.isEmpty(), "a fresh database has no tables: " + empty);
+        assertTrue(atFour.stream().anyMatch(line -> line.equals("table api_tokens")), atFour.toString());
+        assertTrue(atFour.stream().anyMatch(line -> line.startsWith("column api_requests.principal ")), atFour.toString());
+        assertTrue(atThree.stream().noneMatch(line -> line.contains("api_tokens") || line.contains("principal")),
+                atThree.toString());
         assertTrue(atThree.stream().anyMatch(line -> line.startsWith("column experiments.run_count bigint")),
                 atThree.toString());
         assertTrue(atThree.stream().anyMatch(line -> line.equals("trigger runs runs_added")), atThree.toString());
@@ -78,7 +84,7 @@ class DatabaseCliTest {
         assertTrue(atOne.stream().noneMatch(line -> line.equals("table experiments")), atOne.toString());
         assertNotEquals(atTwo, atOne);
         assertEquals(empty, downAgain, "all the way down is the empty schema again");
-        assertEquals(atThree, upAgain, "up again is the same schema as the first time up");
+        assertEquals(atFour, upAgain, "up again is the same schema as the first time up");
         assertEquals(atOne, atOneAgain, "undo --to 1 stops at version 1");
     }
 
@@ -114,7 +120,7 @@ class DatabaseCliTest {
         String info = out();
         assertTrue(info.contains("request log and predictions") && info.contains("experiments runs metrics"), info);
         assertTrue(info.contains("Success"), info);
-        assertTrue(info.contains("Current version: version 3"), info);
+        assertTrue(info.contains("Current version: version 4"), info);
         assertEquals(0, db("validate"), err());
     }
 

@@ -1,5 +1,6 @@
 package dev.mlledger.bootstrap.experiment;
 
+import dev.mlledger.domain.access.Caller;
 import dev.mlledger.adapters.persistence.testing.FreshDatabaseTest;
 import dev.mlledger.application.experiment.CreateExperimentService;
 import dev.mlledger.application.experiment.NewExperiment;
@@ -73,7 +74,7 @@ class CreateExperimentAtomicityTest extends FreshDatabaseTest {
                 Clock.systemUTC());
 
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> create.create(new NewExperiment("doomed", "alice", null, Arrays.asList(1, 2, 3))));
+                () -> create.create(Caller.UNAUTHENTICATED_ADMIN, new NewExperiment("doomed", "alice", null, Arrays.asList(1, 2, 3))));
 
         assertSame(failure, thrown);
         assertEquals(0, count("SELECT count(*) FROM experiments WHERE name = 'doomed'"));
@@ -85,7 +86,7 @@ class CreateExperimentAtomicityTest extends FreshDatabaseTest {
     @Test
     void without_a_failure_the_same_creation_stores_the_experiment_and_all_its_runs() throws SQLException {
         new CreateExperimentService(experiments, runs, unitOfWork, Clock.systemUTC())
-                .create(new NewExperiment("kept", "alice", null, Arrays.asList(1, 2, 3)));
+                .create(Caller.UNAUTHENTICATED_ADMIN, new NewExperiment("kept", "alice", null, Arrays.asList(1, 2, 3)));
 
         assertEquals(1, count("SELECT count(*) FROM experiments WHERE name = 'kept'"));
         assertEquals(3, count("SELECT count(*) FROM runs r JOIN experiments e ON e.id = r.experiment_id"

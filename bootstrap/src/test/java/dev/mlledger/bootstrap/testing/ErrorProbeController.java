@@ -1,5 +1,7 @@
 package dev.mlledger.bootstrap.testing;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import dev.mlledger.domain.storage.StorageUnavailable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -14,6 +16,7 @@ import java.util.UUID;
 
 /** Test-only endpoints that fail in each of the ways the error handling must cover. */
 @Controller("/test-probe")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 public class ErrorProbeController {
 
     @Serdeable

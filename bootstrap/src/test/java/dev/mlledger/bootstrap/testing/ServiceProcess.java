@@ -32,7 +32,11 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the jar without waiting for it; the environment holds only what {@code environment} gives. */
+    /**
+     * Starts the jar without waiting for it; the environment holds only what {@code environment} gives, and the
+     * tests' admin token ({@link TestCredentials#ADMIN_TOKEN}) unless it names {@code MLLEDGER_SECURITY_ADMIN_TOKEN}
+     * itself (empty: none).
+     */
     public static ServiceProcess launch(Path workDirectory, Map<String, String> environment, String... arguments) {
         String jar = System.getProperty("mlledger.test.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
@@ -54,6 +58,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("DATASOURCES_")
                     || name.startsWith("MICRONAUT_") || name.startsWith("MLLEDGER_") || name.startsWith("FLYWAY_"));
+            builder.environment().put("MLLEDGER_SECURITY_ADMIN_TOKEN", TestCredentials.ADMIN_TOKEN);
             builder.environment().putAll(environment);
             return new ServiceProcess(builder.start(), log, port);
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.mlledger.bootstrap.testing;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -13,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  */
 @Requires(property = SlowProbeController.ENABLED, value = "true")
 @Controller("/api/test-probe")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SlowProbeController {
 

@@ -1,5 +1,6 @@
 package dev.mlledger.domain.requestlog;
 
+import dev.mlledger.domain.access.Caller;
 import dev.mlledger.domain.json.JsonDocument;
 
 import java.time.Instant;
@@ -9,9 +10,12 @@ import java.util.UUID;
 /**
  * One API request as the request log keeps it: where it went, what it sent, who sent it, how it was answered and
  * how long that took. Text comes as the network gave it; fitting it to a store's columns is the store's business.
+ *
+ * @param caller the authenticated principal and the role it acted in; null for a request without valid credentials
  */
 public record RequestLogEntry(UUID id, Instant createdAt, String endpoint, String method, JsonDocument requestData,
-                              String clientIp, String userAgent, int httpStatus, Integer responseTimeMs) {
+                              String clientIp, String userAgent, int httpStatus, Integer responseTimeMs,
+                              Caller caller) {
 
     public RequestLogEntry {
         Objects.requireNonNull(id, "id");
@@ -25,5 +29,11 @@ public record RequestLogEntry(UUID id, Instant createdAt, String endpoint, Strin
         if (responseTimeMs != null && responseTimeMs < 0) {
             responseTimeMs = 0;
         }
+    }
+
+    /** An entry of a request made without valid credentials. */
+    public RequestLogEntry(UUID id, Instant createdAt, String endpoint, String method, JsonDocument requestData,
+                           String clientIp, String userAgent, int httpStatus, Integer responseTimeMs) {
+        this(id, createdAt, endpoint, method, requestData, clientIp, userAgent, httpStatus, responseTimeMs, null);
     }
 }

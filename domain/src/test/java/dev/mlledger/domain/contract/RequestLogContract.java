@@ -1,5 +1,7 @@
 package dev.mlledger.domain.contract;
 
+import dev.mlledger.domain.access.Caller;
+import dev.mlledger.domain.access.Role;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.json.JsonDocument;
 import dev.mlledger.domain.prediction.Prediction;
@@ -38,6 +40,30 @@ public abstract class RequestLogContract extends StorageContract {
         assertEquals(200, found.httpStatus());
         assertEquals(null, found.clientIp());
         assertEquals(null, found.responseTimeMs());
+    }
+
+    @Test
+    void the_caller_of_a_request_reads_back_and_an_anonymous_request_has_none() {
+        RequestLogEntry authenticated = new RequestLogEntry(Ids.newId(), T0, "/api/v1/predict", "POST",
+                new JsonDocument("{}"), null, null, 200, 3, new Caller("ci-pipeline", Role.SCORER));
+        RequestLogEntry anonymous = new RequestLogEntry(Ids.newId(), T0, "/api/v1/predict", "POST",
+                new JsonDocument("{}"), null, null, 401, 1, null);
+        writing(() -> store.requestLog().append(List.of(authenticated, anonymous)));
+
+        assertEquals(new Caller("ci-pipeline", Role.SCORER),
+                read(() -> store.requestLog().find(authenticated.id())).orElseThrow().caller());
+        assertEquals(null, read(() -> store.requestLog().find(anonymous.id())).orElseThrow().caller());
+    }
+
+    @Test
+    void the_caller_of_a_request_that_made_predictions_reads_back() {
+        RequestLogEntry request = new RequestLogEntry(Ids.newId(), T0, "/api/v1/predict", "POST",
+                new JsonDocument("{}"), null, null, 200, 3, new Caller("alice", Role.ADMIN));
+        writing(() -> store.predictions().addAll(request,
+                List.of(ContractData.prediction(request, T0, 0.5, "m", null))));
+
+        assertEquals(new Caller("alice", Role.ADMIN),
+                read(() -> store.requestLog().find(request.id())).orElseThrow().caller());
     }
 
     @Test

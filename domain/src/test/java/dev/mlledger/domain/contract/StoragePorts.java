@@ -1,5 +1,6 @@
 package dev.mlledger.domain.contract;
 
+import dev.mlledger.domain.access.ApiTokens;
 import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.experiment.Metrics;
 import dev.mlledger.domain.experiment.Runs;
@@ -9,5 +10,5 @@ import dev.mlledger.domain.transaction.UnitOfWork;
 
 /** One adapter's implementations of every driven port, all on the same store. */
 public record StoragePorts(UnitOfWork unitOfWork, Predictions predictions, RequestLog requestLog,
-                           Experiments experiments, Runs runs, Metrics metrics) {
+                           Experiments experiments, Runs runs, Metrics metrics, ApiTokens apiTokens) {
 }

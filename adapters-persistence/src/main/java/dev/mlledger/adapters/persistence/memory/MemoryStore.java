@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.persistence.memory;
 
+import dev.mlledger.domain.access.ApiToken;
 import dev.mlledger.domain.experiment.Experiment;
 import dev.mlledger.domain.experiment.MetricKey;
 import dev.mlledger.domain.experiment.Run;
@@ -51,6 +52,10 @@ public class MemoryStore {
             new GroupedIndex<>(StoredMetric::runId, PostgresOrder.METRIC_KEYS, StoredMetric::position);
     final MemoryTable<StoredMetric.Key, StoredMetric> metrics =
             new MemoryTable<>("metric point", StoredMetric::key, metricsByRun);
+
+    final OrderedIndex<TimeKey, ApiToken> tokensByCreation =
+            new OrderedIndex<>(Comparator.naturalOrder(), token -> new TimeKey(token.createdAt(), token.id()));
+    final MemoryTable<UUID, ApiToken> apiTokens = new MemoryTable<>("API token", ApiToken::id, tokensByCreation);
 
     /** The calling thread's unit of work, if it is in one. */
     MemoryTransaction current() {

@@ -50,7 +50,7 @@ public class JdbcPredictions implements Predictions {
         RequestColumns r = RequestColumns.of(List.of(madeBy));
         PredictionColumns p = PredictionColumns.of(predictions);
         repository.addAllWithRequest(r.ids(), r.createdAts(), r.endpoints(), r.methods(), r.requestData(),
-                r.clientIps(), r.userAgents(), r.httpStatuses(), r.responseTimes(),
+                r.clientIps(), r.userAgents(), r.httpStatuses(), r.responseTimes(), r.principals(), r.roles(),
                 p.ids, p.requestIds, p.createdAts, p.predictionDates, p.employeeIds, p.probabilities, p.riskLevels,
                 p.modelVersions, p.snapshots);
     }

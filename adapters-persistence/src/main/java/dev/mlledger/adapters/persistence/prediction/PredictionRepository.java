@@ -88,16 +88,17 @@ interface PredictionRepository extends GenericRepository<PredictionRow, UUID> {
     @Query("""
             WITH request AS (
                 INSERT INTO api_requests (id, created_at, endpoint, method, request_data, client_ip, user_agent,
-                                          http_status, response_time_ms)
+                                          http_status, response_time_ms, principal, role)
                 SELECT * FROM unnest(CAST(:logIds AS uuid[]), CAST(:logCreatedAts AS timestamptz[]),
                                      CAST(:logEndpoints AS varchar[]), CAST(:logMethods AS varchar[]),
                                      CAST(:logBodies AS jsonb[]), CAST(:logClientIps AS varchar[]),
                                      CAST(:logUserAgents AS varchar[]), CAST(:logStatuses AS int[]),
-                                     CAST(:logResponseTimes AS int[]))
+                                     CAST(:logResponseTimes AS int[]), CAST(:logPrincipals AS varchar[]),
+                                     CAST(:logRoles AS varchar[]))
             ), """ + ADD_PREDICTIONS)
     long addAllWithRequest(String[] logIds, String[] logCreatedAts, String[] logEndpoints, String[] logMethods,
                            String[] logBodies, String[] logClientIps, String[] logUserAgents, Integer[] logStatuses,
-                           Integer[] logResponseTimes,
+                           Integer[] logResponseTimes, String[] logPrincipals, String[] logRoles,
                            String[] ids, String[] requestIds, String[] createdAts, String[] predictionDates,
                            String[] employeeIds, Double[] probabilities, String[] riskLevels, String[] modelVersions,
                            String[] featureSnapshots);

@@ -21,5 +21,7 @@ record ApiRequestRow(
         @MappedProperty("client_ip") @Nullable String clientIp,
         @MappedProperty("user_agent") @Nullable String userAgent,
         @MappedProperty("http_status") int httpStatus,
-        @MappedProperty("response_time_ms") @Nullable Integer responseTimeMs) {
+        @MappedProperty("response_time_ms") @Nullable Integer responseTimeMs,
+        @MappedProperty("principal") @Nullable String principal,
+        @MappedProperty("role") @Nullable String role) {
 }

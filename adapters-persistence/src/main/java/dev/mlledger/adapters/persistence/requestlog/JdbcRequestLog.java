@@ -1,6 +1,8 @@
 package dev.mlledger.adapters.persistence.requestlog;
 
 import dev.mlledger.adapters.persistence.jdbc.Columns;
+import dev.mlledger.domain.access.Caller;
+import dev.mlledger.domain.access.Role;
 import dev.mlledger.domain.json.JsonDocument;
 import dev.mlledger.domain.requestlog.PurgeResult;
 import dev.mlledger.domain.requestlog.RequestLog;
@@ -32,7 +34,7 @@ public class JdbcRequestLog implements RequestLog {
         RequestColumns columns = RequestColumns.of(entries);
         repository.appendAll(columns.ids(), columns.createdAts(), columns.endpoints(), columns.methods(),
                 columns.requestData(), columns.clientIps(), columns.userAgents(), columns.httpStatuses(),
-                columns.responseTimes());
+                columns.responseTimes(), columns.principals(), columns.roles());
     }
 
     @Override
@@ -55,6 +57,7 @@ public class JdbcRequestLog implements RequestLog {
     private static RequestLogEntry entry(ApiRequestRow row) {
         return new RequestLogEntry(row.id(), row.createdAt(), row.endpoint(), row.method(),
                 new JsonDocument(row.requestData()), row.clientIp(), row.userAgent(), row.httpStatus(),
-                row.responseTimeMs());
+                row.responseTimeMs(), row.principal() == null ? null
+                        : new Caller(row.principal(), Role.parse(row.role()).orElse(Role.READER)));
     }
 }

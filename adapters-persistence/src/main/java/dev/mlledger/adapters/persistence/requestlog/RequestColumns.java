@@ -12,12 +12,13 @@ import java.util.List;
  */
 public record RequestColumns(String[] ids, String[] createdAts, String[] endpoints, String[] methods,
                              String[] requestData, String[] clientIps, String[] userAgents, Integer[] httpStatuses,
-                             Integer[] responseTimes) {
+                             Integer[] responseTimes, String[] principals, String[] roles) {
 
     static final int ENDPOINT_MAX = 200;
     static final int METHOD_MAX = 10;
     static final int CLIENT_IP_MAX = 45;
     static final int USER_AGENT_MAX = 1000;
+    static final int PRINCIPAL_MAX = 200;
 
     public static RequestColumns of(List<RequestLogEntry> entries) {
         return new RequestColumns(
@@ -30,7 +31,10 @@ public record RequestColumns(String[] ids, String[] createdAts, String[] endpoin
                 Columns.text(entries, entry -> StoredText.fit(entry.userAgent(), USER_AGENT_MAX)),
                 Columns.integers(entries, RequestLogEntry::httpStatus),
                 Columns.integers(entries, entry -> entry.responseTimeMs() == null ? null
-                        : Math.max(0, entry.responseTimeMs())));
+                        : Math.max(0, entry.responseTimeMs())),
+                Columns.text(entries, entry -> entry.caller() == null ? null
+                        : StoredText.fit(entry.caller().name(), PRINCIPAL_MAX)),
+                Columns.text(entries, entry -> entry.caller() == null ? null : entry.caller().role().spelling()));
     }
 
     private static String orEmpty(String text) {

@@ -22,13 +22,15 @@ interface RequestLogRepository extends GenericRepository<ApiRequestRow, UUID> {
     /** A whole batch of entries in one statement, one array per column. */
     @Query("""
             INSERT INTO api_requests (id, created_at, endpoint, method, request_data, client_ip, user_agent,
-                                      http_status, response_time_ms)
+                                      http_status, response_time_ms, principal, role)
             SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:createdAts AS timestamptz[]), CAST(:endpoints AS varchar[]),
                                  CAST(:methods AS varchar[]), CAST(:requestBodies AS jsonb[]), CAST(:clientIps AS varchar[]),
                                  CAST(:userAgents AS varchar[]), CAST(:httpStatuses AS int[]),
-                                 CAST(:responseTimes AS int[]))""")
+                                 CAST(:responseTimes AS int[]), CAST(:principals AS varchar[]),
+                                 CAST(:roles AS varchar[]))""")
     void appendAll(String[] ids, String[] createdAts, String[] endpoints, String[] methods, String[] requestBodies,
-                   String[] clientIps, String[] userAgents, Integer[] httpStatuses, Integer[] responseTimes);
+                   String[] clientIps, String[] userAgents, Integer[] httpStatuses, Integer[] responseTimes,
+                   String[] principals, String[] roles);
 
     /** The ids of at most {@code limit} of the oldest requests created before {@code cutoff}. */
     @Query("SELECT id FROM api_requests WHERE created_at < :cutoff ORDER BY created_at LIMIT :limit")

@@ -2,6 +2,7 @@ package dev.mlledger.adapters.persistence.contract;
 
 import dev.mlledger.adapters.persistence.testing.TestDatabase;
 import dev.mlledger.adapters.persistence.testing.TestPostgres;
+import dev.mlledger.domain.contract.ApiTokensContract;
 import dev.mlledger.domain.contract.ExperimentsContract;
 import dev.mlledger.domain.contract.MetricsContract;
 import dev.mlledger.domain.contract.PredictionsContract;
@@ -42,6 +43,14 @@ class JdbcContractsTest implements TestPropertyProvider {
 
     @Nested
     class Predictions extends PredictionsContract {
+        @Override
+        protected StoragePorts emptyStore() {
+            return emptied();
+        }
+    }
+
+    @Nested
+    class ApiTokens extends ApiTokensContract {
         @Override
         protected StoragePorts emptyStore() {
             return emptied();

@@ -1,6 +1,7 @@
 package dev.mlledger.adapters.persistence.contract;
 
 import dev.mlledger.adapters.persistence.testing.TestDatabase;
+import dev.mlledger.domain.access.ApiTokens;
 import dev.mlledger.domain.contract.StoragePorts;
 import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.experiment.Metrics;
@@ -23,12 +24,12 @@ final class JdbcStore {
     static StoragePorts emptied(ApplicationContext context, TestDatabase database) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE api_requests, predictions, prediction_stats_hourly, prediction_stats_daily, "
-                    + "experiments, runs, metrics CASCADE");
+                    + "experiments, runs, metrics, api_tokens CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty the test database: " + e.getMessage(), e);
         }
         return new StoragePorts(context.getBean(UnitOfWork.class), context.getBean(Predictions.class),
                 context.getBean(RequestLog.class), context.getBean(Experiments.class), context.getBean(Runs.class),
-                context.getBean(Metrics.class));
+                context.getBean(Metrics.class), context.getBean(ApiTokens.class));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.persistence.contract;
 
+import dev.mlledger.adapters.persistence.memory.MemoryApiTokens;
 import dev.mlledger.adapters.persistence.memory.MemoryExperiments;
 import dev.mlledger.adapters.persistence.memory.MemoryMetrics;
 import dev.mlledger.adapters.persistence.memory.MemoryPredictions;
@@ -18,6 +19,6 @@ final class MemoryStorePorts {
     static StoragePorts empty() {
         MemoryStore store = new MemoryStore();
         return new StoragePorts(new MemoryUnitOfWork(store), new MemoryPredictions(store), new MemoryRequestLog(store),
-                new MemoryExperiments(store), new MemoryRuns(store), new MemoryMetrics(store));
+                new MemoryExperiments(store), new MemoryRuns(store), new MemoryMetrics(store), new MemoryApiTokens(store));
     }
 }

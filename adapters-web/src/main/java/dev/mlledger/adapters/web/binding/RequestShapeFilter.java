@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.web.router.MethodBasedRouteMatch;
@@ -41,8 +42,11 @@ import java.util.concurrent.ConcurrentHashMap;
 @ServerFilter("/api/**")
 public class RequestShapeFilter implements Ordered {
 
-    /** After the request-log filter, which must see every answer, also the ones given here. */
-    public static final int ORDER = 100;
+    /**
+     * After the request-log filter, which must see every answer, also the ones given here; and after the security
+     * filter, so that a caller without credentials hears 401, not what is wrong with its body.
+     */
+    public static final int ORDER = ServerFilterPhase.SECURITY.after();
 
     private final JsonMapper jsonMapper;
     private final Map<RouteInfo<?>, Declared> declaredByRoute = new ConcurrentHashMap<>();

@@ -15,7 +15,7 @@ import java.util.List;
 @Schema(name = "CreateExperimentRequest")
 public record CreateExperimentRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = Experiment.NAME_MAX, example = "baseline") String name,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = Experiment.OWNER_MAX, example = "alice") String owner,
+        @Nullable @Schema(minLength = 1, maxLength = Experiment.OWNER_MAX, example = "alice", description = "Who the experiment belongs to; by default the caller. Only an admin may name another owner") String owner,
         @Nullable @Schema(maxLength = Experiment.DESCRIPTION_MAX) String description,
         @Nullable
         @ArraySchema(maxItems = NewExperiment.MAX_RUNS, arraySchema = @Schema(description = "Runs created with the "

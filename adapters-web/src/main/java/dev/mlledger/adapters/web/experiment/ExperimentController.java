@@ -1,5 +1,9 @@
 package dev.mlledger.adapters.web.experiment;
 
+import io.micronaut.http.HttpRequest;
+import dev.mlledger.adapters.web.security.CallerOfRequest;
+import dev.mlledger.adapters.web.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.mlledger.adapters.web.binding.Violations;
 import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.adapters.web.error.Problem;
@@ -55,7 +59,10 @@ import java.util.UUID;
 @ApiResponse(responseCode = "413", description = "Body over the size limit (1 MiB) or a batch over its item limit", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "415", description = "The body is not JSON", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "503", description = "The database could not do the work now: unreachable, restarting, out of connections, or in conflict after retries (Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "No valid credentials (WWW-Authenticate: Bearer)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The principal's role may not use this route, or it does not own the experiment", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/experiments")
+@Secured(Roles.TRACKER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ExperimentController {
 
@@ -65,24 +72,26 @@ public class ExperimentController {
     private final DeleteExperiment deleteExperiment;
     private final StartRun startRun;
     private final CursorCodec cursors;
+    private final CallerOfRequest callers;
 
     public ExperimentController(CreateExperiment createExperiment, FindExperiments findExperiments,
                                 UpdateExperiment updateExperiment, DeleteExperiment deleteExperiment,
-                                StartRun startRun, CursorCodec cursors) {
+                                StartRun startRun, CursorCodec cursors, CallerOfRequest callers) {
         this.createExperiment = createExperiment;
         this.findExperiments = findExperiments;
         this.updateExperiment = updateExperiment;
         this.deleteExperiment = deleteExperiment;
         this.startRun = startRun;
         this.cursors = cursors;
+        this.callers = callers;
     }
 
     @Operation(summary = "Create an experiment, optionally with runs", description = "201 with Location. With runs, the experiment and its runs are created in one transaction and the experiment is running.")
     @Post(consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<ExperimentView> create(@Body CreateExperimentRequest body) {
+    public HttpResponse<ExperimentView> create(HttpRequest<?> request, @Body CreateExperimentRequest body) {
         List<Integer> seeds = body.runs() == null ? List.of()
                 : body.runs().stream().map(run -> run == null ? null : run.seed()).toList();
-        ExperimentWithRuns created = createExperiment.create(
+        ExperimentWithRuns created = createExperiment.create(callers.of(request),
                 new NewExperiment(body.name(), body.owner(), body.description(), seeds));
         return HttpResponse.created(ExperimentView.of(created),
                 URI.create("/api/v1/experiments/" + created.experiment().id()));
@@ -90,6 +99,7 @@ public class ExperimentController {
 
     @Operation(summary = "List experiments with their run counts, newest first", description = "One statement per page. Keyset paging: follow next_cursor.")
     @Get
+    @Secured(Roles.READER)
     public PageView<ExperimentListItem> list(@Nullable @QueryValue("owner") String owner,
                                              @Nullable @QueryValue("status") String status,
                                              @Nullable @QueryValue("limit") Integer limit,
@@ -111,35 +121,37 @@ public class ExperimentController {
 
     @Operation(summary = "An experiment with its runs")
     @Get("/{id}")
+    @Secured(Roles.READER)
     public ExperimentView byId(@PathVariable UUID id) {
         return ExperimentView.of(findExperiments.byId(id));
     }
 
     @Operation(summary = "Change the description and/or the status", description = "created → running → completed | failed; any other transition, or losing a race with another change, is a 409.")
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
-    public ExperimentView update(@PathVariable UUID id, @Body UpdateExperimentRequest body) {
+    public ExperimentView update(HttpRequest<?> request, @PathVariable UUID id, @Body UpdateExperimentRequest body) {
         List<Violation> violations = new ArrayList<>();
         ExperimentStatus target = body.getStatus() == null ? null
                 : Violations.collect(violations, "status", () -> Spellings.experimentStatus(body.getStatus()));
         ExperimentChanges changes = Violations.collect(violations, "",
                 () -> new ExperimentChanges(body.descriptionGiven(), body.getDescription(), target));
         Checks.throwIfAny(violations);
-        updateExperiment.update(id, changes);
+        updateExperiment.update(callers.of(request), id, changes);
         return ExperimentView.of(findExperiments.byId(id));
     }
 
     @Operation(summary = "Delete an experiment with its runs and metrics")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @Delete("/{id}")
-    public HttpResponse<Void> delete(@PathVariable UUID id) {
-        deleteExperiment.delete(id);
+    public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable UUID id) {
+        deleteExperiment.delete(callers.of(request), id);
         return HttpResponse.noContent();
     }
 
     @Operation(summary = "Start a run", description = "201 with Location. A created experiment becomes running; a completed or failed one is a 409.")
     @Post(value = "/{id}/runs", consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<RunView> startRun(@PathVariable UUID id, @Nullable @Body StartRunRequest body) {
-        Run run = startRun.start(id, body == null ? null : body.seed());
+    public HttpResponse<RunView> startRun(HttpRequest<?> request, @PathVariable UUID id,
+                                          @Nullable @Body StartRunRequest body) {
+        Run run = startRun.start(callers.of(request), id, body == null ? null : body.seed());
         return HttpResponse.created(RunView.of(run), URI.create("/api/v1/runs/" + run.id()));
     }
 }

@@ -1,5 +1,9 @@
 package dev.mlledger.adapters.web.health;
 
+import dev.mlledger.adapters.web.security.CallerOfRequest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import dev.mlledger.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -21,20 +25,25 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 @Tag(name = "operations")
 
 @Controller("/health")
+@Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class HealthController {
 
     private final CheckHealth checkHealth;
 
-    public HealthController(CheckHealth checkHealth) {
+    private final CallerOfRequest callers;
+
+    public HealthController(CheckHealth checkHealth, CallerOfRequest callers) {
         this.checkHealth = checkHealth;
+        this.callers = callers;
     }
 
-    @Operation(summary = "Service health with the database's state", description = "200 {\"status\": \"UP\"} or 503 {\"status\": \"DOWN\"} (application/json in both cases).")
+    @Operation(summary = "Service health with the database's state", description = "200 {\"status\": \"UP\"} or 503 {\"status\": \"DOWN\"} (application/json in both cases). Public; the database's details only for callers with credentials.")
     @Get
-    public HttpResponse<HealthView> health() {
+    public HttpResponse<HealthView> health(HttpRequest<?> request) {
         HealthReport report = checkHealth.check();
-        HealthView body = HealthView.of(report);
+        HealthView full = HealthView.of(report);
+        HealthView body = callers.authenticated(request).isPresent() ? full : full.statusOnly();
         return report.up() ? HttpResponse.ok(body) : HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mlledger.adapters.web.model;
 
+import dev.mlledger.adapters.web.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,7 +19,9 @@ import io.micronaut.http.annotation.Get;
 /** {@code GET /api/v1/model}: the model's version, feature schema and risk thresholds. */
 @Tag(name = "model")
 
+@ApiResponse(responseCode = "401", description = "No valid credentials (WWW-Authenticate: Bearer)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/model")
+@Secured(Roles.READER)
 public class ModelController {
 
     private final DescribeModel describeModel;

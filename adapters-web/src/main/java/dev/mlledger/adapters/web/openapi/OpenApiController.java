@@ -1,5 +1,7 @@
 package dev.mlledger.adapters.web.openapi;
 
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
  */
 @Hidden
 @Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
 public class OpenApiController {
 
     static final String DOCUMENT = "META-INF/swagger/mlledger-1.yml";

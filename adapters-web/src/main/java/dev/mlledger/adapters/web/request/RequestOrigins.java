@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.web.request;
 
+import dev.mlledger.adapters.web.security.CallerOfRequest;
 import dev.mlledger.application.prediction.RequestOrigin;
 import dev.mlledger.domain.json.JsonDocument;
 import io.micronaut.http.HttpHeaders;
@@ -13,9 +14,11 @@ import jakarta.inject.Singleton;
 public class RequestOrigins {
 
     private final HttpClientAddressResolver addressResolver;
+    private final CallerOfRequest callers;
 
-    public RequestOrigins(HttpClientAddressResolver addressResolver) {
+    public RequestOrigins(HttpClientAddressResolver addressResolver, CallerOfRequest callers) {
         this.addressResolver = addressResolver;
+        this.callers = callers;
     }
 
     /** A request whose use case logs it in its own transaction, answered with {@code status} when it succeeds. */
@@ -26,6 +29,6 @@ public class RequestOrigins {
     public RequestOrigin of(HttpRequest<?> request, JsonDocument requestData, int status) {
         return new RequestOrigin(request.getPath(), request.getMethodName(), requestData,
                 addressResolver.resolve(request), request.getHeaders().get(HttpHeaders.USER_AGENT),
-                RequestAttributes.startedNanos(request), status);
+                RequestAttributes.startedNanos(request), status, callers.authenticated(request).orElse(null));
     }
 }

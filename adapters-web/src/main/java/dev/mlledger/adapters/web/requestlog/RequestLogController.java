@@ -1,5 +1,7 @@
 package dev.mlledger.adapters.web.requestlog;
 
+import dev.mlledger.adapters.web.security.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.mlledger.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,7 +28,10 @@ import java.util.UUID;
 @ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong type, a missing or out-of-range field, a bad UUID or cursor", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "404", description = "No such resource", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "503", description = "The database could not do the work now: unreachable, restarting, out of connections, or in conflict after retries (Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "No valid credentials (WWW-Authenticate: Bearer)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The principal's role may not use this route", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @Controller("/api/v1/requests")
+@Secured(Roles.READER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RequestLogController {
 
@@ -45,7 +50,8 @@ public class RequestLogController {
         RequestLogEntry entry = details.request();
         return new RequestView(entry.id(), entry.createdAt(), entry.endpoint(), entry.method(),
                 documents.tree(entry.requestData()), entry.clientIp(), entry.userAgent(), entry.httpStatus(),
-                entry.responseTimeMs(), details.predictions().stream()
+                entry.responseTimeMs(), entry.caller() == null ? null : entry.caller().name(),
+                entry.caller() == null ? null : entry.caller().role().spelling(), details.predictions().stream()
                 .map(p -> PredictionView.of(p, documents.tree(p.featuresSnapshot())))
                 .toList());
     }

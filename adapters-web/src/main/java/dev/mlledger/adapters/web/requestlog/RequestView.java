@@ -7,6 +7,8 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +18,8 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RequestView(UUID id, Instant createdAt, String endpoint, String method, JsonNode requestData,
                           String clientIp, String userAgent, int httpStatus, Integer responseTimeMs,
+                          @Schema(description = "Who made the request (token name or identity-provider subject); null without valid credentials") String principal,
+                          @Schema(description = "The role the principal acted in") String role,
                           List<PredictionView> predictions) {
 
     public RequestView {

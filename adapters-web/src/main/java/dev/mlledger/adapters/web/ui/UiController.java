@@ -5,6 +5,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.io.IOException;
@@ -16,10 +18,12 @@ import java.nio.charset.StandardCharsets;
 /**
  * The web UI's front door. Its assets are static resources in {@code ui/} (served at {@code /ui/**} by the
  * static-resources configuration in bootstrap's application.yml); its pages call only the public {@code /api/v1}.
- * The static-resource handler does not answer a bare folder, so {@code /ui/} gets the page from here.
+ * The static-resource handler does not answer a bare folder, so {@code /ui/} gets the page from here. The page and
+ * its assets need no credentials: the token is given on the page, and every API call is checked on its own.
  */
 @Hidden
 @Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
 public class UiController {
 
     static final String INDEX = "ui/index.html";

@@ -20,6 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @MicronautTest
 public abstract class WebTest {
 
+    /** The admin token the test wiring seeds ({@link WebTestFactory}); every request sends it unless told otherwise. */
+    public static final String ADMIN_TOKEN = "mll_test-admin-token-of-the-mlledger-test-suite";
+
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @Inject
@@ -31,6 +34,7 @@ public abstract class WebTest {
     protected HttpResponse<String> send(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,13 @@
 package dev.mlledger.adapters.web.testing;
 
+import dev.mlledger.application.access.ApiTokenService;
+import dev.mlledger.application.access.AuthenticateApiToken;
+import dev.mlledger.application.access.IssueApiToken;
+import dev.mlledger.application.access.ManageApiTokens;
+import dev.mlledger.application.access.SeedAdminToken;
+import dev.mlledger.domain.access.ApiTokens;
+import io.micronaut.context.annotation.Bean;
+import java.util.Optional;
 import dev.mlledger.application.experiment.CreateExperiment;
 import dev.mlledger.application.experiment.CreateExperimentService;
 import dev.mlledger.application.experiment.DeleteExperiment;
@@ -156,17 +164,26 @@ public class WebTestFactory {
     }
 
     @Singleton
-    FinishRun finishRun(Runs runs, UnitOfWork unitOfWork, Clock clock) {
-        return new FinishRunService(runs, unitOfWork, clock);
+    FinishRun finishRun(Runs runs, Experiments experiments, UnitOfWork unitOfWork, Clock clock) {
+        return new FinishRunService(runs, experiments, unitOfWork, clock);
     }
 
     @Singleton
-    LogMetrics logMetrics(Runs runs, Metrics metrics, UnitOfWork unitOfWork, Clock clock) {
-        return new LogMetricsService(runs, metrics, unitOfWork, clock);
+    LogMetrics logMetrics(Runs runs, Experiments experiments, Metrics metrics, UnitOfWork unitOfWork, Clock clock) {
+        return new LogMetricsService(runs, experiments, metrics, unitOfWork, clock);
     }
 
     @Singleton
     MetricHistory metricHistory(Runs runs, Metrics metrics, UnitOfWork unitOfWork) {
         return new MetricHistoryService(runs, metrics, unitOfWork);
+    }
+
+    /** The token use cases, with {@link WebTest#ADMIN_TOKEN} seeded as the admin's token. */
+    @Singleton
+    @Bean(typed = {IssueApiToken.class, ManageApiTokens.class, AuthenticateApiToken.class, SeedAdminToken.class})
+    ApiTokenService apiTokens(ApiTokens tokens, UnitOfWork unitOfWork, Clock clock) {
+        ApiTokenService service = new ApiTokenService(tokens, unitOfWork, clock);
+        service.seed(Optional.of(WebTest.ADMIN_TOKEN));
+        return service;
     }
 }

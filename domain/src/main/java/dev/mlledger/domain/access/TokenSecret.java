@@ -1,0 +1,58 @@
+package dev.mlledger.domain.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * The secret of an API token: {@value #PREFIX} and 256 random bits in URL-safe base64, so that a leaked one is
+ * recognisable (secret scanners match the prefix). Only its SHA-256 hash is kept: the secret has full entropy, so
+ * a slow password hash would add nothing but cost on every request.
+ */
+public final class TokenSecret {
+
+    public static final String PREFIX = "mll_";
+    private static final int RANDOM_BYTES = 32;
+    /** {@value #PREFIX} plus 43 base64 characters. */
+    public static final int LENGTH = PREFIX.length() + 43;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TokenSecret() {
+    }
+
+    public static String generate() {
+        byte[] bytes = new byte[RANDOM_BYTES];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether the text has the form of a secret this class makes (it may still be unknown). */
+    public static boolean looksLikeOne(String text) {
+        if (text == null || text.length() != LENGTH || !text.startsWith(PREFIX)) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean base64Url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_';
+            if (!base64Url) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The hex SHA-256 of the secret: what is stored and looked up. */
+    public static String hash(String secret) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}
