@@ -31,12 +31,15 @@ export const session = {
   onUnauthorized(handler) { unauthorizedHandler = handler; },
 };
 
-/** What the signed-in role may do; the API decides in the end, the UI only leaves out what would be refused. */
-export function may(user, action) {
+/**
+ * What the signed-in caller may do; the API decides in the end (403), the UI only leaves out what it would refuse.
+ * An experiment and its runs may be changed by its owner (a tracker) and by admins.
+ */
+export function may(user, action, owner) {
   const role = user?.role;
   switch (action) {
     case 'track': return role === 'tracker' || role === 'admin';
-    case 'score': return role === 'scorer' || role === 'admin';
+    case 'change': return role === 'admin' || (role === 'tracker' && owner === user.name);
     case 'admin': return role === 'admin';
     default: return false;
   }

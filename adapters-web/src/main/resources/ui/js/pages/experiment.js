@@ -36,7 +36,7 @@ export async function render(context) {
       ['Runs', String(experiment.runs.length)],
       ['Description', experiment.description ?? '—'],
     ])),
-    may(user, 'track') ? actions(experiment) : null,
+    may(user, 'change', experiment.owner) ? actions(experiment) : null,
     h('section', {class: 'panel', 'aria-labelledby': 'runs-title'}, h('h2', {id: 'runs-title'}, 'Runs'),
       h('p', {class: 'muted'}, 'Select runs to compare their metric curves below. Filtering runs by params, tags or a search expression comes with the run-search API (issue 12).'),
       tableArea),

@@ -60,14 +60,15 @@ function createForm(user) {
     const values = formValues(event.target);
     clear(message);
     try {
-      const created = await api('/experiments', {method: 'POST', body: {name: values.name ?? '', owner: values.owner ?? '', description: values.description}});
+      const created = await api('/experiments', {method: 'POST', body: {name: values.name ?? '', owner: values.owner, description: values.description}});
       navigate('experiments/' + created.id);
     } catch (error) {
       clear(message, errorBox(error));
     }
   }},
   field('Name', h('input', {type: 'text', name: 'name', required: true, maxlength: 100})),
-  field('Owner', h('input', {type: 'text', name: 'owner', required: true, maxlength: 50, value: user?.name && user.name !== 'anonymous' ? user.name : ''})),
+  // a tracker's experiments are its own; only an admin may name another owner
+  may(user, 'admin') ? field('Owner (empty: you)', h('input', {type: 'text', name: 'owner', maxlength: 50})) : null,
   field('Description', h('input', {type: 'text', name: 'description', size: 30})),
   h('button', {type: 'submit'}, 'Create experiment'));
   return h('details', {class: 'panel', id: 'new-experiment'}, h('summary', {}, 'New experiment'), form, message);

@@ -84,7 +84,7 @@ export async function render({main, params, signal}) {
     field('Range', rangeSelect), ...custom,
     field('Buckets', select('bucket', [['', 'Automatic'], ['hour', 'Per hour'], ['day', 'Per day']], params.get('bucket') || '')),
     field('Model version', versionSelect),
-    field('High-risk days', h('input', {type: 'number', name: 'days', min: 1, max: 36500, value: days, style: 'width: 7rem'})),
+    field('High-risk days', h('input', {type: 'number', name: 'days', min: 1, max: 36500, value: days, class: 'narrow'})),
     h('button', {type: 'submit'}, 'Show'));
   showCustom();
 

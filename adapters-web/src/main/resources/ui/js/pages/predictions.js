@@ -20,8 +20,8 @@ export async function render({main, params, signal}) {
   field('Model version', h('input', {type: 'text', name: 'model_version', value: filters.model_version, maxlength: 50, size: 18})),
   field('Created from (UTC)', h('input', {type: 'datetime-local', name: 'from', value: toLocalInput(filters.from), step: 1})),
   field('Created before (UTC)', h('input', {type: 'datetime-local', name: 'to', value: toLocalInput(filters.to), step: 1})),
-  field('Min probability', h('input', {type: 'number', name: 'min_prob', value: filters.min_prob, step: 'any', style: 'width: 7rem'})),
-  field('Max probability', h('input', {type: 'number', name: 'max_prob', value: filters.max_prob, step: 'any', style: 'width: 7rem'})),
+  field('Min probability', h('input', {type: 'number', name: 'min_prob', value: filters.min_prob, step: 'any', class: 'narrow'})),
+  field('Max probability', h('input', {type: 'number', name: 'max_prob', value: filters.max_prob, step: 'any', class: 'narrow'})),
   field('Page size', select('limit', [['', '50'], ['20', '20'], ['100', '100'], ['500', '500']], filters.limit)),
   h('button', {type: 'submit'}, 'Filter'),
   h('a', {href: link('predictions'), class: 'button secondary'}, 'Clear'));

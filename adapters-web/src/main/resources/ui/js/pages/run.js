@@ -9,6 +9,9 @@ export async function render(context) {
   const run = await api('/runs/' + encodeURIComponent(id), {signal});
   document.title = `Run ${shortId(run.id)} · mlledger`;
   const names = Object.keys(run.latest_metrics ?? {}).sort();
+  // a tracker may end only the runs of its own experiments
+  const owner = user?.role === 'tracker' && run.status === 'running'
+    ? (await api('/experiments/' + run.experiment_id, {signal})).owner : null;
   const state = {log: params.get('log') === '1', smoothing: Number(params.get('smooth') ?? 0) || 0};
   const chartsArea = h('div', {class: 'charts', id: 'run-charts'});
   clear(main,
@@ -21,7 +24,7 @@ export async function render(context) {
         ['Started', timeElement(run.started_at)],
         ['Ended', timeElement(run.ended_at)],
         ['Duration', duration(run.started_at, run.ended_at)],
-      ]), may(user, 'track') && run.status === 'running' ? finishActions(run) : null),
+      ]), may(user, 'change', owner) && run.status === 'running' ? finishActions(run) : null),
       h('section', {class: 'panel'}, h('h2', {}, 'Latest metrics'),
         names.length === 0 ? empty('This run has logged no metrics yet.')
           : table([h('th', {}, 'Metric'), h('th', {class: 'num'}, 'Value at the highest step')],

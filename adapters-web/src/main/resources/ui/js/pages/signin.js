@@ -1,15 +1,5 @@
-import {api, ApiError, session} from '../api.js';
+import {api, session} from '../api.js';
 import {clear, errorBox, h} from '../dom.js';
-
-/** Who a token belongs to: GET /whoami. A service without it (before issue 11) has no roles: everyone may do everything. */
-async function whoami(token) {
-  try {
-    return await api('/whoami', {token, handle401: true});
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return {name: 'anonymous', role: 'admin'};
-    throw error;
-  }
-}
 
 export async function render({main, params}) {
   document.title = 'Sign in · mlledger';
@@ -37,7 +27,7 @@ export async function render({main, params}) {
     button.disabled = true;
     clear(message);
     try {
-      const user = await whoami(value);
+      const user = await api('/whoami', {token: value, handle401: true});
       session.signIn(value, user);
       const next = params.get('next');
       window.location.hash = next && !next.startsWith('/signin') ? next : '#/overview';

@@ -1,30 +1,24 @@
 package dev.mlledger.bootstrap.ui;
 
 import dev.mlledger.bootstrap.testing.ProblemAssertions;
+import dev.mlledger.bootstrap.testing.RawHttp;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The API as a client with a bearer token sees it: what the suite seeds, and the numbers the pages must show. */
+/** The API as a client with a bearer token sees it (RawHttp with assertions): what the suite seeds, and the numbers the pages must show. */
 final class BearerApi {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
-    private final String token;
+    private final RawHttp http;
 
     BearerApi(String baseUrl, String token) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.token = token;
+        this.baseUrl = baseUrl;
+        this.http = new RawHttp(baseUrl).as(token);
     }
 
     BearerApi as(String otherToken) {
@@ -32,21 +26,7 @@ final class BearerApi {
     }
 
     HttpResponse<String> send(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.send(method, path, json == null ? null : "application/json", json);
     }
 
     Map<String, Object> get(String path) {

@@ -103,8 +103,8 @@ final class Browser implements AutoCloseable {
     Object await(String description, String script) {
         return new WebDriverWait(driver, WAIT).withMessage(() -> description + "; page: " + currentHash() + "\n" + text("main"))
                 .until(d -> {
-                    Object value = js("return " + script);
-                    return value == null || Boolean.FALSE.equals(value) ? null : value;
+                    // JavaScript's truthiness: "", 0, false, null and undefined all mean "not yet"
+                    return js("const value = " + script + "; return value ? value : null;");
                 });
     }
 
@@ -138,7 +138,13 @@ final class Browser implements AutoCloseable {
         return ((Number) js("""
                 const canvas = document.querySelector(arguments[0] + ' canvas');
                 if (!canvas) return -1;
-                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                // read a copy, so that the chart's own canvas is never read back (Chrome warns when one is, repeatedly)
+                const copy = document.createElement('canvas');
+                copy.width = canvas.width;
+                copy.height = canvas.height;
+                const context = copy.getContext('2d', {willReadFrequently: true});
+                context.drawImage(canvas, 0, 0);
+                const data = context.getImageData(0, 0, copy.width, copy.height).data;
                 const [r, g, b] = [1, 3, 5].map((i) => parseInt(arguments[1].slice(i, i + 2), 16));
                 let count = 0;
                 for (let i = 0; i < data.length; i += 4) {

@@ -7,7 +7,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /** The browser suite on PostgreSQL, where seeded predictions can also be moved back in time. */
@@ -18,9 +17,7 @@ class JdbcUiBrowserTest extends UiBrowserSuite implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(database.micronautProperties());
-        properties.put("mlledger.security.admin-token", ADMIN_TOKEN);
-        return properties;
+        return database.micronautProperties();
     }
 
     @Override

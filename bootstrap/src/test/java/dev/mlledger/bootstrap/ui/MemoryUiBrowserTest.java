@@ -18,7 +18,6 @@ class MemoryUiBrowserTest extends UiBrowserSuite implements TestPropertyProvider
         Map<String, String> properties = new HashMap<>();
         DatabaseSelection.WITHOUT_DATABASE.forEach((name, value) -> properties.put(name, String.valueOf(value)));
         properties.put("mlledger.persistence.adapter", "memory");
-        properties.put("mlledger.security.admin-token", ADMIN_TOKEN);
         return properties;
     }
 

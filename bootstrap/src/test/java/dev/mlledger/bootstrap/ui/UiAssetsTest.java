@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The UI's files come from the jar, with or without a browser on the machine. */
+/** The UI's files come from the jar, to anyone without credentials, with or without a browser on the machine. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UiAssetsTest implements TestPropertyProvider {
@@ -60,6 +60,6 @@ class UiAssetsTest implements TestPropertyProvider {
     }
 
     private RawHttp http() {
-        return new RawHttp(server.getURL());
+        return new RawHttp(server.getURL()).anonymous();
     }
 }

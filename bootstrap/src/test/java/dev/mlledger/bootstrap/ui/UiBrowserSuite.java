@@ -1,6 +1,7 @@
 package dev.mlledger.bootstrap.ui;
 
 import dev.mlledger.bootstrap.testing.ProblemAssertions;
+import dev.mlledger.bootstrap.testing.TestCredentials;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -50,8 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class UiBrowserSuite {
 
-    /** The admin token the service is started with ({@code mlledger.security.admin-token}). */
-    protected static final String ADMIN_TOKEN = "mll_ui-suite-admin-0123456789abcdef0123456789abcdef";
+    /** The admin token the tests' configuration seeds ({@code application-test.yml}). */
+    private static final String ADMIN_TOKEN = TestCredentials.ADMIN_TOKEN;
     private static final int LOSS_POINTS = 100_000;
     private static final Pattern NETWORK_ERROR = Pattern.compile("Failed to load resource: the server responded with a status of (\\d+)");
 
@@ -348,11 +349,26 @@ public abstract class UiBrowserSuite {
         browser.find("#create-token button[type=submit]").click();
         String issued = (String) browser.await("the new token is shown", "document.getElementById('new-token')?.textContent");
         assertEquals("tracker", api.as(issued).get("/api/v1/whoami").get("role"), "the token shown is a working tracker token");
+        browser.andWait(() -> browser.find("#sign-out").click());
+        signIn(issued);
+        browser.open("experiments");
+        assertTrue(browser.present("#new-experiment"), "a tracker may create experiments");
+        browser.open("experiments/" + churnExperiment);
+        assertFalse(browser.present("#experiment-actions"), "but not change alice's");
+        browser.open("runs/" + runningRun);
+        assertFalse(browser.present("#run-actions"), "nor end the runs of alice's experiment");
+
+        signIn(ADMIN_TOKEN);
+        browser.open("admin");
         browser.find("#purge button[type=submit]").click();
         browser.find("#confirm-purge").click();
-        assertTrue(((String) browser.await("the purge answered", "document.getElementById('purge-result')?.textContent"))
-                .startsWith("Deleted 0 logged requests"), "nothing is a year old here");
+        String purged = (String) browser.await("the purge answered", "document.getElementById('purge-result')?.textContent");
+        assertTrue(purged.startsWith("Deleted 0 logged requests"), "nothing is a year old here: " + purged);
         browser.screenshot(adapter() + "-admin");
+        browser.find("button[data-revoke='ui-reader']").click();
+        browser.await("the reader's token is shown revoked",
+                "document.querySelector(\"tr[data-token='ui-reader'] .badge\")?.textContent === 'revoked'");
+        assertEquals(401, api.as(reader).send("GET", "/api/v1/whoami", null).statusCode(), "the revoked token is refused");
     }
 
     @Test
