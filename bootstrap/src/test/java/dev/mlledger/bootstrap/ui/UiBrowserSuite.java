@@ -4,7 +4,6 @@ import dev.mlledger.bootstrap.testing.ProblemAssertions;
 import dev.mlledger.bootstrap.testing.TestCredentials;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +56,8 @@ public abstract class UiBrowserSuite {
     private static final int LOSS_POINTS = 100_000;
     private static final Pattern NETWORK_ERROR = Pattern.compile("Failed to load resource: the server responded with a status of (\\d+)");
 
+    private static Browser sharedBrowser;
+
     @Inject
     EmbeddedServer server;
 
@@ -82,20 +84,24 @@ public abstract class UiBrowserSuite {
     @BeforeAll
     void seedAndOpenTheBrowser() {
         long started = System.nanoTime();
+        CompletableFuture<Browser> starting = CompletableFuture.supplyAsync(UiBrowserSuite::sharedBrowser);
         api = new BearerApi(server.getURL().toString(), ADMIN_TOKEN);
         seedPredictions();
         seedExperiments();
         long seeded = System.nanoTime();
-        browser = new Browser(server.getURL().toString(), Path.of("target", "ui-screenshots"));
-        System.out.printf("UI suite (%s): seeded in %d ms, browser started in %d ms%n", adapter(),
+        browser = starting.join().at(server.getURL().toString());
+        System.out.printf("UI suite (%s): seeded in %d ms, then waited %d ms for the browser%n", adapter(),
                 (seeded - started) / 1_000_000, (System.nanoTime() - seeded) / 1_000_000);
     }
 
-    @AfterAll
-    void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
+    /** One Chromium for every class of the run (starting one takes seconds), quit when the test JVM ends. */
+    private static synchronized Browser sharedBrowser() {
+        if (sharedBrowser == null) {
+            Browser started = new Browser(Path.of("target", "ui-screenshots"));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "quit-chromium"));
+            sharedBrowser = started;
         }
+        return sharedBrowser;
     }
 
     @BeforeEach
