@@ -1,6 +1,8 @@
 -- wrk script: analytics with random [from, to) ranges inside the generated data's span (2025-01-01 .. +365 days),
 -- alternating risk-distribution and summary; every 4th request has no range at all.
 --   wrk -t1 -c1 -d20s --latency -s bench/analytics.lua http://127.0.0.1:8080
+local auth_header = os.getenv("MLLEDGER_TOKEN") and ("Bearer " .. os.getenv("MLLEDGER_TOKEN")) or nil
+local auth = auth_header and {["Authorization"] = auth_header} or nil
 local n = 0
 local base = os.time({year = 2025, month = 1, day = 1, hour = 0})
 
@@ -17,5 +19,5 @@ request = function()
     if a > b then a, b = b, a end
     path = path .. "?from=" .. iso(a) .. "&to=" .. iso(b)
   end
-  return wrk.format("GET", path)
+  return wrk.format("GET", path, auth)
 end

@@ -1,6 +1,8 @@
 -- wrk script: POST /api/v1/predict/batch with 1000 employees per request.
 --   wrk -t2 -c4 -d30s --latency -s bench/batch.lua http://127.0.0.1:8080
 -- predictions/s = requests/s × 1000.
+local auth_header = os.getenv("MLLEDGER_TOKEN") and ("Bearer " .. os.getenv("MLLEDGER_TOKEN")) or nil
+local auth = auth_header and {["Authorization"] = auth_header} or nil
 local departments = {"Sales", "Research & Development", "Human Resources"}
 local body
 
@@ -17,5 +19,5 @@ init = function(args)
 end
 
 request = function()
-  return wrk.format("POST", "/api/v1/predict/batch", {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", "/api/v1/predict/batch", {["Content-Type"] = "application/json", ["Authorization"] = auth_header}, body)
 end

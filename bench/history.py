@@ -8,6 +8,9 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+import os
+
+AUTH = {"Authorization": "Bearer " + os.environ["MLLEDGER_TOKEN"]} if os.environ.get("MLLEDGER_TOKEN") else {}
 
 base, run_id = sys.argv[1], sys.argv[2]
 limit = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
@@ -15,7 +18,7 @@ query = f"/api/v1/runs/{run_id}/metrics?limit={limit}"
 
 
 def get(url):
-    with urllib.request.urlopen(base + url) as response:
+    with urllib.request.urlopen(urllib.request.Request(base + url, headers=AUTH)) as response:
         return json.load(response)
 
 

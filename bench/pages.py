@@ -8,13 +8,16 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+import os
+
+AUTH = {"Authorization": "Bearer " + os.environ["MLLEDGER_TOKEN"]} if os.environ.get("MLLEDGER_TOKEN") else {}
 
 base, pages = sys.argv[1], int(sys.argv[2])
 query = "/api/v1/predictions?limit=50&model_version=logreg-attrition-1.0.0"
 
 
 def get(url):
-    with urllib.request.urlopen(base + url) as response:
+    with urllib.request.urlopen(urllib.request.Request(base + url, headers=AUTH)) as response:
         return json.load(response)
 
 

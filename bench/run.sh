@@ -22,6 +22,14 @@ for jar in "${jars[@]}"; do
   [ -f "$jar" ] || { echo "no jar $jar; build it first: ./mvnw -q package -DskipTests" >&2; exit 1; }
 done
 jar=${jars[0]}
+# the service is secured: every run seeds this admin token and every request sends it (the scripts read MLLEDGER_TOKEN)
+export MLLEDGER_TOKEN=${MLLEDGER_TOKEN:-mll_bench-admin-token-of-the-mlledger-benchmark}
+auth=(-H "Authorization: Bearer $MLLEDGER_TOKEN")
+# VARIANTS: service arguments to measure each jar with, '|'-separated, e.g. the same build with security on and off:
+#   VARIANTS='-mlledger.security.enabled=true|-mlledger.security.enabled=false' bench/run.sh predict
+IFS='|' read -r -a variants <<< "${VARIANTS:-}"
+[ ${#variants[@]} -gt 0 ] || variants=("")
+variant=""
 
 service_pid=""
 database=""
@@ -45,7 +53,8 @@ fresh_database() {
 
 start_service() {
   DATASOURCES_DEFAULT_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" DATASOURCES_DEFAULT_USERNAME="$PGUSER" \
-    "$java_bin" ${JVM_OPTS:-} -jar "$jar" -micronaut.server.port="$port" "$@" > "/tmp/mlledger-bench-$database.log" 2>&1 &
+  MLLEDGER_SECURITY_ADMIN_TOKEN="$MLLEDGER_TOKEN" \
+    "$java_bin" ${JVM_OPTS:-} -jar "$jar" -micronaut.server.port="$port" $variant "$@" > "/tmp/mlledger-bench-$database.log" 2>&1 &
   service_pid=$!
   until curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
     kill -0 "$service_pid" 2>/dev/null || { echo "service exited; see /tmp/mlledger-bench-$database.log" >&2; exit 1; }
@@ -59,13 +68,16 @@ machine() {
   echo "postgres: $(psql -Atqd postgres -c 'SHOW server_version') at $PGHOST:$PGPORT, synchronous_commit=$(psql -Atqd postgres -c 'SHOW synchronous_commit')"
 }
 
-# Runs "$@" once per jar of JARS, alternating (ROUNDS times over), with $jar set and a heading naming it.
+# Runs "$@" once per jar of JARS and variant of VARIANTS, alternating (ROUNDS times over), with $jar and $variant
+# set and a heading naming them.
 each_jar() {
   local round
   for round in $(seq 1 "${ROUNDS:-1}"); do
     for jar in "${jars[@]}"; do
-      echo "-- jar: $jar (round $round)"
-      "$@"
+      for variant in "${variants[@]}"; do
+        echo "-- jar: $jar${variant:+ $variant} (round $round)"
+        "$@"
+      done
     done
   done
 }
@@ -141,7 +153,7 @@ bench_metrics_batch() {
   fresh_database metrics
   start_service
   local run_id
-  run_id=$(curl -s -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/experiments" \
+  run_id=$(curl -s -X POST "${auth[@]}" -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/experiments" \
     -d '{"name": "bench", "owner": "bench", "runs": [{"seed": 1}]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["runs"][0]["id"])')
   RUN_ID=$run_id wrk -t4 -c4 -d10s -s bench/metrics-batch.lua "http://127.0.0.1:$port" > /dev/null
   RUN_ID=$run_id wrk -t4 -c4 -d"$duration" --latency -s bench/metrics-batch.lua "http://127.0.0.1:$port"
@@ -153,7 +165,7 @@ bench_history() {
   fresh_database history
   start_service
   local run_id
-  run_id=$(curl -s -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/experiments" \
+  run_id=$(curl -s -X POST "${auth[@]}" -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/experiments" \
     -d '{"name": "bench", "owner": "bench", "runs": [{"seed": 1}]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["runs"][0]["id"])')
   psql -qd "$database" -c "INSERT INTO metrics (id, run_id, name, step, value, timestamp)
       SELECT gen_random_uuid(), '$run_id', 'metric_' || (n % 4), n / 4, random(), now()
@@ -167,7 +179,7 @@ bench_experiments() {
   fresh_database experiments
   start_service
   for i in $(seq 1 100); do
-    curl -s -o /dev/null -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/experiments" \
+    curl -s -o /dev/null -X POST "${auth[@]}" -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/experiments" \
       -d "{\"name\": \"exp-$i\", \"owner\": \"bench\", \"runs\": [{}, {}, {}, {}, {}]}"
   done
   wrk -t2 -c32 -d10s "http://127.0.0.1:$port/api/v1/experiments?limit=100" > /dev/null

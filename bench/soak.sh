@@ -31,6 +31,9 @@ cleanup() {
 trap cleanup EXIT
 
 psql -qd postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null
+# the service is secured: seed a known admin token, which Soak.java and the wrk scripts send
+export MLLEDGER_SECURITY_ADMIN_TOKEN=${MLLEDGER_SECURITY_ADMIN_TOKEN:-mll_soak-admin-token-of-the-mlledger-soak-tests}
+export MLLEDGER_TOKEN=$MLLEDGER_SECURITY_ADMIN_TOKEN
 DATASOURCES_DEFAULT_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" DATASOURCES_DEFAULT_USERNAME="$PGUSER" \
   "$java_bin" ${JVM_OPTS:-} -jar "$jar" -micronaut.server.port="$port" > /tmp/mlledger-soak-service.log 2>&1 &
 service_pid=$!
@@ -38,8 +41,7 @@ until curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
   kill -0 "$service_pid" 2>/dev/null || { echo "service exited; see /tmp/mlledger-soak-service.log" >&2; exit 1; }
   sleep 0.2
 done
-auth=()
-[ -n "${MLLEDGER_SECURITY_ADMIN_TOKEN:-}" ] && auth=(-H "Authorization: Bearer $MLLEDGER_SECURITY_ADMIN_TOKEN")
+auth=(-H "Authorization: Bearer $MLLEDGER_SECURITY_ADMIN_TOKEN")
 
 if [ -z "${RATE:-}" ]; then
   echo "measuring capacity: wrk, 32 connections, 15 s after 10 s of warm-up"

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,6 +83,39 @@ class ServiceJarIT {
             HttpResponse<String> found = second.http().get("/api/v1/predictions/" + predictionId);
             assertEquals(200, found.statusCode(), found.body());
             assertEquals("E-restart", parse(found.body()).get("employee_id"));
+        }
+    }
+
+    @Test
+    void a_first_start_without_an_admin_token_prints_one_once_and_keeps_it_for_its_owner_only() throws Exception {
+        Path dataDirectory = work.resolve("pgdata");
+        String[] arguments = {"-mlledger.embedded-db.dir=" + dataDirectory};
+        Map<String, String> noAdminToken = Map.of("MLLEDGER_SECURITY_ADMIN_TOKEN", "");
+        Path tokenFile = work.resolve("admin-token");
+
+        String secret;
+        try (ServiceProcess first = ServiceProcess.startHealthy(work, noAdminToken, arguments)) {
+            secret = Files.readString(tokenFile).strip();
+            assertTrue(first.log().contains(secret), "printed on standard output:\n" + first.log());
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
+            assertEquals(401, first.http().anonymous().get("/api/v1/model").statusCode());
+            assertEquals(200, first.http().as(secret).get("/api/v1/model").statusCode());
+            first.stop();
+        }
+        try (ServiceProcess second = ServiceProcess.startHealthy(work, noAdminToken, arguments)) {
+            assertFalse(second.log().contains("mll_"), "no new token, none printed:\n" + second.log());
+            assertEquals(200, second.http().as(secret).get("/api/v1/model").statusCode());
+        }
+    }
+
+    @Test
+    void with_security_switched_off_every_start_warns_and_anyone_may_call_every_route() {
+        try (ServiceProcess service = ServiceProcess.startHealthy(work,
+                Map.of("MLLEDGER_SECURITY_ENABLED", "false", "MLLEDGER_PERSISTENCE_ADAPTER", "memory"))) {
+            assertTrue(service.log().contains("Security is OFF"), service.log());
+            HttpResponse<String> created = service.http().anonymous().postJson("/api/v1/experiments", "{\"name\": \"open\"}");
+            assertEquals(201, created.statusCode(), created.body());
+            assertEquals("anonymous", parse(created.body()).get("owner"));
         }
     }
 

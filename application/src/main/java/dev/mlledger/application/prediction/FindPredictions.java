@@ -21,6 +21,6 @@ public interface FindPredictions {
     /** Newest first, after {@code after} when given. */
     Page<Prediction> list(PredictionFilter filter, Keyset after, PageLimit limit);
 
-    /** HIGH-risk predictions created in the last {@code days} days, newest first. */
-    Page<Prediction> highRisk(int days, Keyset after, PageLimit limit);
+    /** HIGH-risk predictions created in the last {@code days} days, newest first; of one principal when not null. */
+    Page<Prediction> highRisk(int days, String principal, Keyset after, PageLimit limit);
 }

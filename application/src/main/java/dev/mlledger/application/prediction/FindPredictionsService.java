@@ -37,11 +37,11 @@ public final class FindPredictionsService implements FindPredictions {
     }
 
     @Override
-    public Page<Prediction> highRisk(int days, Keyset after, PageLimit limit) {
+    public Page<Prediction> highRisk(int days, String principal, Keyset after, PageLimit limit) {
         if (days < 1 || days > MAX_HIGH_RISK_DAYS) {
             throw new InvalidInput("days", "must be between 1 and " + MAX_HIGH_RISK_DAYS);
         }
-        PredictionFilter filter = PredictionFilter.highRiskSince(clock.instant().minus(Duration.ofDays(days)));
+        PredictionFilter filter = PredictionFilter.highRiskSince(clock.instant().minus(Duration.ofDays(days)), principal);
         return list(filter, after, limit);
     }
 }

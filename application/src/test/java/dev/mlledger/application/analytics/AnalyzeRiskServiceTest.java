@@ -36,7 +36,7 @@ class AnalyzeRiskServiceTest {
     @Test
     void the_distribution_has_every_level_with_zeros_when_nothing_was_predicted() {
         assertEquals(Map.of(RiskLevel.LOW, 0L, RiskLevel.MEDIUM, 0L, RiskLevel.HIGH, 0L),
-                analyzeRisk.distribution(null, null, null));
+                analyzeRisk.distribution(null, null, null, null));
     }
 
     @Test
@@ -48,11 +48,11 @@ class AnalyzeRiskServiceTest {
         store("b", RiskLevel.LOW, 0.1, 10);
 
         assertEquals(Map.of(RiskLevel.LOW, 2L, RiskLevel.MEDIUM, 0L, RiskLevel.HIGH, 3L),
-                analyzeRisk.distribution(null, null, null));
+                analyzeRisk.distribution(null, null, null, null));
         assertEquals(Map.of(RiskLevel.LOW, 2L, RiskLevel.MEDIUM, 0L, RiskLevel.HIGH, 1L),
-                analyzeRisk.distribution(null, null, "b"));
+                analyzeRisk.distribution(null, null, "b", null));
         assertEquals(Map.of(RiskLevel.LOW, 1L, RiskLevel.MEDIUM, 0L, RiskLevel.HIGH, 2L),
-                analyzeRisk.distribution(T0.plusSeconds(1), T0.plusSeconds(10), null));
+                analyzeRisk.distribution(T0.plusSeconds(1), T0.plusSeconds(10), null, null));
         assertEquals(3, unitOfWork.reads(), "each answer read in a unit of work");
     }
 
@@ -63,8 +63,8 @@ class AnalyzeRiskServiceTest {
         store("a", RiskLevel.MEDIUM, 0.5, 2);
         store("a", RiskLevel.MEDIUM, 0.5, 20);
 
-        RiskSummary all = analyzeRisk.summary(null, null);
-        RiskSummary firstThree = analyzeRisk.summary(T0, T0.plusSeconds(20));
+        RiskSummary all = analyzeRisk.summary(null, null, null);
+        RiskSummary firstThree = analyzeRisk.summary(T0, T0.plusSeconds(20), null);
 
         assertEquals(4, all.total());
         assertEquals(0.5, all.averageAttritionProb(), 1e-12);
@@ -78,7 +78,7 @@ class AnalyzeRiskServiceTest {
     void the_summary_of_nothing_has_no_average() {
         store("a", RiskLevel.LOW, 0.1, 100);
 
-        RiskSummary summary = analyzeRisk.summary(T0, T0.plusSeconds(100));
+        RiskSummary summary = analyzeRisk.summary(T0, T0.plusSeconds(100), null);
 
         assertEquals(0, summary.total());
         assertNull(summary.averageAttritionProb());
@@ -92,7 +92,7 @@ class AnalyzeRiskServiceTest {
                 new RiskTally("gone", RiskLevel.HIGH, 0, 1e-17),
                 new RiskTally("kept", RiskLevel.LOW, 2, 0.3)));
 
-        RiskSummary summary = new AnalyzeRiskService(purgedStore, unitOfWork).summary(null, null);
+        RiskSummary summary = new AnalyzeRiskService(purgedStore, unitOfWork).summary(null, null, null);
 
         assertEquals(2, summary.total());
         assertEquals(0.15, summary.averageAttritionProb(), 1e-12);
@@ -103,14 +103,14 @@ class AnalyzeRiskServiceTest {
     void an_average_is_kept_within_zero_and_one_despite_rounding_in_the_sums() {
         Predictions roundedStore = new TalliesOnly(List.of(new RiskTally("m", RiskLevel.HIGH, 3, 3.0000000000004)));
 
-        assertEquals(1.0, new AnalyzeRiskService(roundedStore, unitOfWork).summary(null, null).averageAttritionProb());
+        assertEquals(1.0, new AnalyzeRiskService(roundedStore, unitOfWork).summary(null, null, null).averageAttritionProb());
     }
 
     @Test
     void a_range_that_ends_before_it_starts_is_invalid() {
         InvalidInput distribution = assertThrows(InvalidInput.class,
-                () -> analyzeRisk.distribution(T0.plusSeconds(1), T0, null));
-        InvalidInput summary = assertThrows(InvalidInput.class, () -> analyzeRisk.summary(T0.plusSeconds(1), T0));
+                () -> analyzeRisk.distribution(T0.plusSeconds(1), T0, null, null));
+        InvalidInput summary = assertThrows(InvalidInput.class, () -> analyzeRisk.summary(T0.plusSeconds(1), T0, null));
 
         assertEquals("from", distribution.violations().getFirst().field());
         assertEquals("from", summary.violations().getFirst().field());
@@ -120,7 +120,7 @@ class AnalyzeRiskServiceTest {
     @Test
     void an_over_long_model_version_is_invalid() {
         InvalidInput invalid = assertThrows(InvalidInput.class,
-                () -> analyzeRisk.distribution(null, null, "m".repeat(51)));
+                () -> analyzeRisk.distribution(null, null, "m".repeat(51), null));
 
         assertEquals("modelVersion", invalid.violations().getFirst().field());
     }
@@ -135,7 +135,7 @@ class AnalyzeRiskServiceTest {
     private record TalliesOnly(List<RiskTally> tallies) implements Predictions {
 
         @Override
-        public List<RiskTally> tally(Instant from, Instant to, String modelVersion) {
+        public List<RiskTally> tally(Instant from, Instant to, String modelVersion, String principal) {
             return tallies;
         }
 

@@ -37,8 +37,8 @@ public final class InMemoryApiTokens implements ApiTokens {
         for (int i = 0; i < tokens.size(); i++) {
             ApiToken t = tokens.get(i);
             if (t.name().equals(name) && !t.isRevoked()) {
-                tokens.set(i, new ApiToken(t.id(), t.name(), t.role(), t.secretHash(), t.createdAt(), t.expiresAt(), at));
-                return Optional.of(t);
+                tokens.set(i, t.revokedAt(at));
+                return Optional.of(tokens.get(i));
             }
         }
         return Optional.empty();

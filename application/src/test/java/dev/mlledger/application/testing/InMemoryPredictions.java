@@ -58,7 +58,7 @@ public final class InMemoryPredictions implements Predictions {
     }
 
     @Override
-    public List<RiskTally> tally(Instant from, Instant to, String modelVersion) {
+    public List<RiskTally> tally(Instant from, Instant to, String modelVersion, String principal) {
         Map<List<Object>, RiskTally> tallies = new LinkedHashMap<>();
         stored.stream()
                 .filter(p -> from == null || !p.createdAt().isBefore(from))

@@ -29,6 +29,15 @@ public final class Json {
         return ProblemAssertions.parse(response.body());
     }
 
+    /** Any JSON value (an array, say), as maps, lists, strings, numbers and booleans. */
+    public static Object parseAny(String json) {
+        try {
+            return MAPPER.readValue(json, Object.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -57,6 +57,11 @@ public record ApiToken(UUID id, String name, Role role, String secretHash, Insta
         return revokedAt != null;
     }
 
+    /** This token, revoked at that time. */
+    public ApiToken revokedAt(Instant at) {
+        return new ApiToken(id, name, role, secretHash, createdAt, expiresAt, at);
+    }
+
     public Caller caller() {
         return new Caller(name, role);
     }

@@ -8,6 +8,9 @@ import java.util.Objects;
  */
 public record Caller(String name, Role role) {
 
+    /** The longest principal name a store must keep (an identity provider's subject can be long). */
+    public static final int NAME_MAX = 200;
+
     /** When security is switched off every request acts as this caller, an administrator. */
     public static final Caller UNAUTHENTICATED_ADMIN = new Caller("anonymous", Role.ADMIN);
 

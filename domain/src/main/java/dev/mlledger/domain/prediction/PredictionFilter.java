@@ -1,5 +1,6 @@
 package dev.mlledger.domain.prediction;
 
+import dev.mlledger.domain.access.Caller;
 import dev.mlledger.domain.validation.Checks;
 import dev.mlledger.domain.validation.Violation;
 
@@ -10,16 +11,19 @@ import java.util.List;
 /**
  * Which predictions a client wants listed; every criterion is optional and they combine with AND.
  * {@code from} is inclusive and {@code to} exclusive, both on {@code created_at}.
+ *
+ * @param principal the principal whose requests made the predictions (see {@link dev.mlledger.domain.access.Caller})
  */
 public record PredictionFilter(RiskLevel riskLevel, String employeeId, String modelVersion, Instant from, Instant to,
-                               Double minProb, Double maxProb) {
+                               Double minProb, Double maxProb, String principal) {
 
-    public static final PredictionFilter ALL = new PredictionFilter(null, null, null, null, null, null, null);
+    public static final PredictionFilter ALL = new PredictionFilter(null, null, null, null, null, null, null, null);
 
     public PredictionFilter {
         List<Violation> violations = new ArrayList<>();
         Checks.optionalText(violations, "employeeId", employeeId, Prediction.EMPLOYEE_ID_MAX);
         Checks.optionalText(violations, "modelVersion", modelVersion, Prediction.MODEL_VERSION_MAX);
+        Checks.optionalText(violations, "principal", principal, Caller.NAME_MAX);
         probabilityBound(violations, "minProb", minProb);
         probabilityBound(violations, "maxProb", maxProb);
         if (minProb != null && maxProb != null && minProb > maxProb) {
@@ -31,8 +35,15 @@ public record PredictionFilter(RiskLevel riskLevel, String employeeId, String mo
         Checks.throwIfAny(violations);
     }
 
-    public static PredictionFilter highRiskSince(Instant since) {
-        return new PredictionFilter(RiskLevel.HIGH, null, null, since, null, null, null);
+    /** Of any principal. */
+    public PredictionFilter(RiskLevel riskLevel, String employeeId, String modelVersion, Instant from, Instant to,
+                            Double minProb, Double maxProb) {
+        this(riskLevel, employeeId, modelVersion, from, to, minProb, maxProb, null);
+    }
+
+    /** The high-risk predictions since then, of one principal when it is not null. */
+    public static PredictionFilter highRiskSince(Instant since, String principal) {
+        return new PredictionFilter(RiskLevel.HIGH, null, null, since, null, null, null, principal);
     }
 
     private static void probabilityBound(List<Violation> violations, String field, Double value) {

@@ -39,6 +39,13 @@ public interface Predictions {
     /**
      * Counts and probability sums per model and risk level of the predictions created in [from, to) (either
      * bound may be null), optionally of one model only. Its cost does not grow with the number of predictions.
+     * With a principal, only the predictions of requests that principal made; that cost grows with the
+     * principal's predictions in the range.
      */
-    List<RiskTally> tally(Instant from, Instant to, String modelVersion);
+    List<RiskTally> tally(Instant from, Instant to, String modelVersion, String principal);
+
+    /** {@link #tally(Instant, Instant, String, String)} of every principal. */
+    default List<RiskTally> tally(Instant from, Instant to, String modelVersion) {
+        return tally(from, to, modelVersion, null);
+    }
 }

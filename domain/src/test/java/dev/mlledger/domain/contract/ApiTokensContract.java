@@ -72,6 +72,7 @@ public abstract class ApiTokensContract extends StorageContract {
         writing(() -> store.apiTokens().add(second));
 
         assertEquals(first.id(), revoked.orElseThrow().id());
+        assertTrue(revoked.orElseThrow().isRevoked(), "the answer is the token as revoked");
         ApiToken found = read(() -> store.apiTokens().findBySecretHash(first.secretHash())).orElseThrow();
         assertEquals(micros(revokedAt), micros(found.revokedAt()));
         assertTrue(found.isRevoked());

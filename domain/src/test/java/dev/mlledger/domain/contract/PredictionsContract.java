@@ -1,5 +1,9 @@
 package dev.mlledger.domain.contract;
 
+import dev.mlledger.domain.access.Caller;
+import dev.mlledger.domain.access.Role;
+import dev.mlledger.domain.id.Ids;
+import dev.mlledger.domain.json.JsonDocument;
 import dev.mlledger.domain.paging.Keyset;
 import dev.mlledger.domain.paging.Page;
 import dev.mlledger.domain.prediction.Prediction;
@@ -32,6 +36,34 @@ public abstract class PredictionsContract extends StorageContract {
 
     private static final Comparator<Prediction> NEWEST_FIRST = Comparator.comparing(Prediction::createdAt)
             .thenComparing(Prediction::id, ContractData::compareIds).reversed();
+
+    @Test
+    void a_principal_s_predictions_are_listed_and_tallied_apart_from_everyone_else_s() {
+        List<Prediction> alices = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String who = i % 3 == 0 ? "alice" : i % 3 == 1 ? "bob" : null;
+            RequestLogEntry request = new RequestLogEntry(Ids.newId(), T0.plusSeconds(i), "/api/v1/predict", "POST",
+                    new JsonDocument("{}"), null, null, 200, 1, who == null ? null : new Caller(who, Role.SCORER));
+            Prediction made = ContractData.prediction(request, T0.plusSeconds(i), 0.7, "m", "E-" + i);
+            writing(() -> store.predictions().addAll(request, List.of(made)));
+            if ("alice".equals(who)) {
+                alices.add(made);
+            }
+        }
+        PredictionFilter ofAlice = new PredictionFilter(null, null, null, null, null, null, null, "alice");
+
+        Page<Prediction> page = read(() -> store.predictions().list(ofAlice, null, 10));
+        List<RiskTally> tally = read(() -> store.predictions().tally(null, null, null, "alice"));
+
+        assertEquals(List.of(alices.get(1).id(), alices.get(0).id()), page.items().stream().map(Prediction::id).toList());
+        assertEquals(List.of(new RiskTally("m", RiskLevel.HIGH, 2, 1.4)).toString(), tally.toString());
+        assertEquals(List.of(alices.get(1).id()), read(() -> store.predictions().list(
+                new PredictionFilter(null, "E-3", null, null, null, null, null, "alice"), null, 10)).items().stream()
+                .map(Prediction::id).toList());
+        assertTrue(read(() -> store.predictions().list(
+                new PredictionFilter(null, null, null, null, null, null, null, "nobody"), null, 10)).items().isEmpty());
+        assertEquals(6, read(() -> store.predictions().tally(null, null, null)).stream().mapToLong(RiskTally::count).sum());
+    }
 
     @Test
     void a_stored_prediction_reads_back_equal_with_its_snapshot() {

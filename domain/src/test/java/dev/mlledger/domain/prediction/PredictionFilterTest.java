@@ -26,7 +26,7 @@ class PredictionFilterTest {
     @Test
     void high_risk_since_selects_high_predictions_from_that_instant_on() {
         assertEquals(new PredictionFilter(RiskLevel.HIGH, null, null, T0, null, null, null),
-                PredictionFilter.highRiskSince(T0));
+                PredictionFilter.highRiskSince(T0, null));
     }
 
     @Test

@@ -47,7 +47,7 @@ public class JdbcApiTokens implements ApiTokens {
     public Optional<ApiToken> revoke(String name, Instant at) {
         Optional<ApiToken> live = repository.findLiveByNameForUpdate(name).map(JdbcApiTokens::token);
         live.ifPresent(token -> repository.markRevoked(token.id(), Columns.time(at)));
-        return live;
+        return live.map(token -> token.revokedAt(at));
     }
 
     private static ApiToken token(ApiTokenRow row) {

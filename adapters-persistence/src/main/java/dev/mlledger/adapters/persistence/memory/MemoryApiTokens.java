@@ -47,10 +47,9 @@ public class MemoryApiTokens implements ApiTokens {
     @Override
     public Optional<ApiToken> revoke(String name, Instant at) {
         MemoryTransaction transaction = store.writing();
-        Optional<ApiToken> live = live(name);
-        live.ifPresent(token -> store.apiTokens.replace(transaction, new ApiToken(token.id(), token.name(),
-                token.role(), token.secretHash(), token.createdAt(), token.expiresAt(), at)));
-        return live;
+        Optional<ApiToken> revoked = live(name).map(token -> token.revokedAt(at));
+        revoked.ifPresent(token -> store.apiTokens.replace(transaction, token));
+        return revoked;
     }
 
     private Optional<ApiToken> live(String name) {

@@ -76,7 +76,7 @@ public class MemoryPredictions implements Predictions {
         List<Prediction> fetched = new ArrayList<>();
         for (Prediction prediction : TimeKey.between(store.predictionsByCreation.rows(), from, before)
                 .descendingMap().values()) {
-            if (selects(filter, prediction)) {
+            if (selects(filter, prediction) && madeBy(filter.principal(), prediction)) {
                 fetched.add(withoutSnapshot(prediction));
                 if (fetched.size() > limit) {
                     break;
@@ -87,7 +87,7 @@ public class MemoryPredictions implements Predictions {
     }
 
     @Override
-    public List<RiskTally> tally(Instant from, Instant to, String modelVersion) {
+    public List<RiskTally> tally(Instant from, Instant to, String modelVersion, String principal) {
         store.reading();
         record Group(String modelVersion, RiskLevel riskLevel) {
         }
@@ -98,7 +98,7 @@ public class MemoryPredictions implements Predictions {
         Map<Group, Sum> sums = new HashMap<>();
         for (Prediction prediction : TimeKey.between(store.predictionsByCreation.rows(),
                 from == null ? null : TimeKey.first(from), to == null ? null : TimeKey.first(to)).values()) {
-            if (modelVersion == null || modelVersion.equals(prediction.modelVersion())) {
+            if ((modelVersion == null || modelVersion.equals(prediction.modelVersion())) && madeBy(principal, prediction)) {
                 Sum sum = sums.computeIfAbsent(new Group(prediction.modelVersion(), prediction.riskLevel()), g -> new Sum());
                 sum.count++;
                 sum.probabilities += prediction.probability().value();
@@ -109,6 +109,16 @@ public class MemoryPredictions implements Predictions {
                 new RiskTally(group.modelVersion(), group.riskLevel(), sum.count, sum.probabilities)));
         tallies.sort(TALLY_ORDER);
         return tallies;
+    }
+
+    /** Whether the request that made the prediction was made by that principal (any, when null). */
+    private boolean madeBy(String principal, Prediction prediction) {
+        if (principal == null) {
+            return true;
+        }
+        return store.requests.find(prediction.requestId())
+                .map(request -> request.caller() != null && principal.equals(request.caller().name()))
+                .orElse(false);
     }
 
     private static boolean selects(PredictionFilter filter, Prediction prediction) {

@@ -74,7 +74,10 @@ public class JdbcPredictions implements Predictions {
         double minProb = filter.minProb() == null ? 0 : filter.minProb();
         double maxProb = filter.maxProb() == null ? 1 : filter.maxProb();
         String riskLevel = filter.riskLevel() == null ? null : filter.riskLevel().name();
-        List<PredictionRow> rows = filter.employeeId() == null
+        List<PredictionRow> rows = filter.principal() != null
+                ? repository.findPageOfPrincipal(filter.principal(), filter.employeeId(), beforeCreatedAt, beforeId,
+                        from, to, minProb, maxProb, riskLevel, filter.modelVersion(), limit + 1)
+                : filter.employeeId() == null
                 ? repository.findPage(beforeCreatedAt, beforeId, from, to, minProb, maxProb, riskLevel,
                         filter.modelVersion(), limit + 1)
                 : repository.findPageOfEmployee(filter.employeeId(), beforeCreatedAt, beforeId, from, to, minProb,
@@ -83,10 +86,16 @@ public class JdbcPredictions implements Predictions {
     }
 
     @Override
-    public List<RiskTally> tally(Instant from, Instant to, String modelVersion) {
+    public List<RiskTally> tally(Instant from, Instant to, String modelVersion, String principal) {
         TallyPlan plan = TallyPlan.of(from, to);
         if (plan.isEmpty()) {
             return List.of();
+        }
+        if (principal != null) {
+            return repository.tallyOfPrincipal(principal,
+                            Columns.time(TallyPlan.withinSpan(from, TallyPlan.EARLIEST)),
+                            Columns.time(TallyPlan.withinSpan(to, TallyPlan.LATEST)), modelVersion)
+                    .stream().map(JdbcPredictions::tally).toList();
         }
         TallyPlan.Range day = plan.days().isEmpty() ? TallyPlan.Range.NONE : plan.days().getFirst();
         TallyPlan.Range firstHours = part(plan.hours(), 0);
@@ -96,9 +105,13 @@ public class JdbcPredictions implements Predictions {
         return repository.tally(start(day), end(day), start(firstHours), end(firstHours), start(lastHours),
                         end(lastHours), start(firstRaw), end(firstRaw), start(lastRaw), end(lastRaw), modelVersion)
                 .stream()
-                .map(row -> new RiskTally(row.modelVersion(), RiskLevel.valueOf(row.riskLevel()),
-                        row.predictionCount(), row.probSum()))
+                .map(JdbcPredictions::tally)
                 .toList();
+    }
+
+    private static RiskTally tally(TallyRow row) {
+        return new RiskTally(row.modelVersion(), RiskLevel.valueOf(row.riskLevel()), row.predictionCount(),
+                row.probSum());
     }
 
     private static TallyPlan.Range part(List<TallyPlan.Range> ranges, int index) {

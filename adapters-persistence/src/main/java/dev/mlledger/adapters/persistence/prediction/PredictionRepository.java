@@ -125,6 +125,31 @@ interface PredictionRepository extends GenericRepository<PredictionRow, UUID> {
                                            @Nullable String riskLevel, @Nullable String modelVersion, int limit);
 
     /**
+     * {@link #findPage} of the predictions one principal's requests made, optionally of one employee, through the
+     * index {@code (principal, created_at)} of {@code api_requests}.
+     */
+    @Query(PAGE_SELECT + "WHERE request_id IN (SELECT r.id FROM api_requests r WHERE r.principal = :principal)"
+            + " AND (CAST(:employeeId AS varchar) IS NULL OR employee_id = :employeeId) AND " + PAGE_CONDITIONS + PAGE_ORDER)
+    List<PredictionRow> findPageOfPrincipal(String principal, @Nullable String employeeId,
+                                            OffsetDateTime beforeCreatedAt, UUID beforeId, OffsetDateTime from,
+                                            OffsetDateTime to, double minProb, double maxProb,
+                                            @Nullable String riskLevel, @Nullable String modelVersion, int limit);
+
+    /**
+     * Counts and probability sums per model and risk level of the predictions one principal's requests made in
+     * [from, to): read from the predictions themselves (the roll-ups do not know principals).
+     */
+    @Query("""
+            SELECT model_version, risk_level, count(*) AS prediction_count, sum(attrition_prob) AS prob_sum
+            FROM predictions
+            WHERE request_id IN (SELECT r.id FROM api_requests r WHERE r.principal = :principal)
+              AND created_at >= :from AND created_at < :to
+              AND (CAST(:modelVersion AS varchar) IS NULL OR model_version = :modelVersion)
+            GROUP BY model_version, risk_level""")
+    List<TallyRow> tallyOfPrincipal(String principal, OffsetDateTime from, OffsetDateTime to,
+                                    @Nullable String modelVersion);
+
+    /**
      * Counts and probability sums per model and risk level from the pieces of a {@link TallyPlan}: whole days
      * from the daily roll-up, whole hours from the hourly one, the partial hours at the edges from the
      * predictions themselves. A piece the plan does not have is an empty range (start = end), which costs one

@@ -58,42 +58,45 @@ public class AnalyticsController {
         this.cursors = cursors;
     }
 
-    @Operation(summary = "How many predictions fell in each risk level", description = "Every level is present, zeros included. Answered from hourly and daily roll-ups: the cost does not grow with the number of predictions.")
+    @Operation(summary = "How many predictions fell in each risk level", description = "Every level is present, zeros included. Answered from hourly and daily roll-ups: the cost does not grow with the number of predictions. With principal, only the predictions of requests that principal made (read from the predictions themselves).")
     @Get("/risk-distribution")
     public Map<String, Long> riskDistribution(@Nullable @QueryValue("from") String from,
                                               @Nullable @QueryValue("to") String to,
-                                              @Nullable @QueryValue("model_version") String modelVersion) {
+                                              @Nullable @QueryValue("model_version") String modelVersion,
+                                              @Nullable @QueryValue("principal") String principal) {
         List<Violation> violations = new ArrayList<>();
         Instant fromInstant = QueryValues.instant(violations, "from", from);
         Instant toInstant = QueryValues.instant(violations, "to", to);
         Checks.throwIfAny(violations);
         Map<String, Long> body = new LinkedHashMap<>();
-        analyzeRisk.distribution(fromInstant, toInstant, modelVersion)
+        analyzeRisk.distribution(fromInstant, toInstant, modelVersion, principal)
                 .forEach((level, count) -> body.put(Spellings.of(level), count));
         return body;
     }
 
     @Operation(summary = "Total, average attrition probability and count per model version", description = "average_attrition_prob is null when the range holds no prediction.")
     @Get("/summary")
-    public SummaryView summary(@Nullable @QueryValue("from") String from, @Nullable @QueryValue("to") String to) {
+    public SummaryView summary(@Nullable @QueryValue("from") String from, @Nullable @QueryValue("to") String to,
+                               @Nullable @QueryValue("principal") String principal) {
         List<Violation> violations = new ArrayList<>();
         Instant fromInstant = QueryValues.instant(violations, "from", from);
         Instant toInstant = QueryValues.instant(violations, "to", to);
         Checks.throwIfAny(violations);
-        RiskSummary summary = analyzeRisk.summary(fromInstant, toInstant);
+        RiskSummary summary = analyzeRisk.summary(fromInstant, toInstant, principal);
         return new SummaryView(summary.total(), summary.averageAttritionProb(), summary.byModelVersion());
     }
 
     @Operation(summary = "HIGH-risk predictions of the last N days, newest first", description = "days 1-36500 (default 30); paged like the prediction list.")
     @Get("/high-risk")
     public PageView<PredictionView> highRisk(@Nullable @QueryValue("days") Integer days,
+                                             @Nullable @QueryValue("principal") String principal,
                                              @Nullable @QueryValue("limit") Integer limit,
                                              @Nullable @QueryValue("cursor") String cursor) {
         int window = days == null ? DEFAULT_HIGH_RISK_DAYS : days;
         PageLimit pageLimit = Violations.under("limit",
                 () -> PageLimit.of(limit, FindPredictions.DEFAULT_LIMIT, FindPredictions.MAX_LIMIT));
-        String query = CursorQuery.of("high-risk").with("days", window).toString();
-        return PredictionController.page(findPredictions.highRisk(window, cursors.decode(cursor, query), pageLimit),
+        String query = CursorQuery.of("high-risk").with("days", window).with("principal", principal).toString();
+        return PredictionController.page(findPredictions.highRisk(window, principal, cursors.decode(cursor, query), pageLimit),
                 query, cursors);
     }
 }

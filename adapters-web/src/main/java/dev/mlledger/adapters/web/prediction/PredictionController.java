@@ -101,7 +101,7 @@ public class PredictionController {
         return PredictionView.of(prediction, documents.tree(prediction.featuresSnapshot()));
     }
 
-    @Operation(summary = "List predictions, newest first", description = "Filters combine with AND; from (inclusive) and to (exclusive) are on created_at. Keyset paging: follow next_cursor (null on the last page); a cursor works only with the filters it came from.")
+    @Operation(summary = "List predictions, newest first", description = "Filters combine with AND; from (inclusive) and to (exclusive) are on created_at; principal: the predictions of requests that principal made. Keyset paging: follow next_cursor (null on the last page); a cursor works only with the filters it came from.")
     @Get
     public PageView<PredictionView> list(@Nullable @QueryValue("risk_level") String riskLevel,
                                          @Nullable @QueryValue("employee_id") String employeeId,
@@ -110,6 +110,7 @@ public class PredictionController {
                                          @Nullable @QueryValue("to") String to,
                                          @Nullable @QueryValue("min_prob") Double minProb,
                                          @Nullable @QueryValue("max_prob") Double maxProb,
+                                         @Nullable @QueryValue("principal") String principal,
                                          @Nullable @QueryValue("limit") Integer limit,
                                          @Nullable @QueryValue("cursor") String cursor) {
         List<Violation> violations = new ArrayList<>();
@@ -119,13 +120,14 @@ public class PredictionController {
         Instant toInstant = QueryValues.instant(violations, "to", to);
         Checks.throwIfAny(violations);
         PredictionFilter filter = new PredictionFilter(level, employeeId, modelVersion, fromInstant, toInstant,
-                minProb, maxProb);
+                minProb, maxProb, principal);
         PageLimit pageLimit = Violations.under("limit",
                 () -> PageLimit.of(limit, FindPredictions.DEFAULT_LIMIT, FindPredictions.MAX_LIMIT));
         String query = CursorQuery.of("predictions").with("risk_level", filter.riskLevel())
                 .with("employee_id", filter.employeeId()).with("model_version", filter.modelVersion())
                 .with("from", filter.from()).with("to", filter.to())
-                .with("min_prob", filter.minProb()).with("max_prob", filter.maxProb()).toString();
+                .with("min_prob", filter.minProb()).with("max_prob", filter.maxProb())
+                .with("principal", filter.principal()).toString();
         Keyset after = cursors.decode(cursor, query);
         return page(findPredictions.list(filter, after, pageLimit), query, cursors);
     }
