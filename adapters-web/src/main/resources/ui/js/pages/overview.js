@@ -46,6 +46,7 @@ export function bucketsOf(params, now = Date.now()) {
 export async function render({main, params, signal}) {
   document.title = 'Overview · mlledger';
   const modelVersion = params.get('model_version') || '';
+  const principal = params.get('principal') || '';
   const days = params.get('days') || '7';
   const form = h('form', {class: 'filters panel', id: 'overview-filters', onsubmit: (event) => {
     event.preventDefault();
@@ -84,6 +85,7 @@ export async function render({main, params, signal}) {
     field('Range', rangeSelect), ...custom,
     field('Buckets', select('bucket', [['', 'Automatic'], ['hour', 'Per hour'], ['day', 'Per day']], params.get('bucket') || '')),
     field('Model version', versionSelect),
+    field('Requested by', h('input', {type: 'text', name: 'principal', value: principal, maxlength: 255, size: 12})),
     field('High-risk days', h('input', {type: 'number', name: 'days', min: 1, max: 36500, value: days, class: 'narrow'})),
     h('button', {type: 'submit'}, 'Show'));
   showCustom();
@@ -96,17 +98,17 @@ export async function render({main, params, signal}) {
     clear(chartArea);
     chosen = null;
   }
-  const highRisk = loadHighRisk(highRiskArea, days, signal);
+  const highRisk = loadHighRisk(highRiskArea, days, principal, signal);
   if (!chosen) {
     await highRisk;
     return;
   }
   const {from, to, buckets} = chosen;
-  const listFilter = {from, to};
+  const listFilter = {from, to, principal};
 
   const [summary, distribution] = await Promise.all([
-    api('/analytics/summary' + query({from, to}), {signal}),
-    api('/analytics/risk-distribution' + query({from, to, model_version: modelVersion}), {signal}),
+    api('/analytics/summary' + query({from, to, principal}), {signal}),
+    api('/analytics/risk-distribution' + query({from, to, model_version: modelVersion, principal}), {signal}),
   ]).catch((error) => {
     clear(summaryArea, errorBox(error));
     return [null, null];
@@ -140,9 +142,9 @@ export async function render({main, params, signal}) {
 
   try {
     const counts = await inParallel(buckets.map((bucket) => () =>
-      api('/analytics/risk-distribution' + query({from: bucket.from, to: bucket.to, model_version: modelVersion}), {signal})));
+      api('/analytics/risk-distribution' + query({from: bucket.from, to: bucket.to, model_version: modelVersion, principal}), {signal})));
     const rows = buckets.map((bucket, index) => ({...bucket, ...counts[index]}));
-    drawChart(chartArea, rows, modelVersion, chosen.bucket);
+    drawChart(chartArea, rows, {model_version: modelVersion, principal}, chosen.bucket);
   } catch (error) {
     if (error.name === 'AbortError') throw error;
     clear(chartArea, errorBox(error));
@@ -150,12 +152,13 @@ export async function render({main, params, signal}) {
   await highRisk;
 }
 
-function drawChart(area, rows, modelVersion, bucket) {
+function drawChart(area, rows, filter, bucket) {
   const chart = h('div', {class: 'chart', id: 'risk-chart', 'data-testid': 'risk-chart'});
   const total = rows.reduce((sum, row) => sum + row.LOW + row.MEDIUM + row.HIGH, 0);
   clear(area,
     h('p', {class: 'muted'}, `${number(total)} predictions per ${bucket}, stacked by risk level`,
-      modelVersion ? `, model version ${modelVersion}` : ', all model versions', '. Times are UTC.'),
+      filter.model_version ? `, model version ${filter.model_version}` : ', all model versions',
+      filter.principal ? `, requested by ${filter.principal}` : '', '. Times are UTC.'),
     chart,
     h('details', {},
       h('summary', {}, 'The numbers behind the chart'),
@@ -163,20 +166,20 @@ function drawChart(area, rows, modelVersion, bucket) {
         rows.map((row) => h('tr', {},
           h('td', {}, timeElement(row.from)),
           LEVELS.map((level) => h('td', {class: 'num'}, row[level] === 0 ? '0'
-            : h('a', {href: link('predictions', {from: row.from, to: row.to, risk_level: level, model_version: modelVersion})}, number(row[level])))))),
+            : h('a', {href: link('predictions', {...filter, from: row.from, to: row.to, risk_level: level})}, number(row[level])))))),
         {id: 'risk-table'})));
   if (total === 0) chart.before(empty('No predictions in this range.'));
   stackedRiskChart(chart, rows);
 }
 
-async function loadHighRisk(area, days, signal) {
+async function loadHighRisk(area, days, principal, signal) {
   const from = new Date(Date.now() - days * 24 * HOUR).toISOString();
   const body = h('tbody');
   const more = h('button', {type: 'button', class: 'secondary', id: 'high-risk-more', hidden: true}, 'Load more');
   let cursor = null;
   async function load() {
     more.disabled = true;
-    const page = await api('/analytics/high-risk' + query({days, limit: 10, cursor}), {signal});
+    const page = await api('/analytics/high-risk' + query({days, principal, limit: 10, cursor}), {signal});
     for (const p of page.items) {
       body.append(h('tr', {},
         h('td', {}, timeElement(p.created_at)),
@@ -199,7 +202,7 @@ async function loadHighRisk(area, days, signal) {
         : h('div', {class: 'table-wrap'}, h('table', {id: 'high-risk-table'},
           h('thead', {}, h('tr', {}, ['Created (UTC)', 'Employee', 'Probability', 'Model version', ''].map((t) => h('th', {}, t)))), body)),
       h('div', {class: 'actions'}, more,
-        h('a', {href: link('predictions', {risk_level: 'HIGH', from}), class: 'button secondary'}, 'All of them in the list')),
+        h('a', {href: link('predictions', {risk_level: 'HIGH', from, principal}), class: 'button secondary'}, 'All of them in the list')),
       h('p', {class: 'muted'}, 'Risk levels: ', badge('LOW'), ' ', badge('MEDIUM'), ' ', badge('HIGH')));
   } catch (error) {
     if (error.name === 'AbortError') throw error;

@@ -3,7 +3,7 @@ import {badge, clear, empty, errorBox, field, h, loading, probability, select, t
 import {formValues, link, navigate} from '../nav.js';
 
 /** Every filter of GET /api/v1/predictions; the URL holds them, so a filtered list is a link. */
-const FILTERS = ['risk_level', 'employee_id', 'model_version', 'from', 'to', 'min_prob', 'max_prob', 'limit'];
+const FILTERS = ['risk_level', 'employee_id', 'model_version', 'principal', 'from', 'to', 'min_prob', 'max_prob', 'limit'];
 
 export async function render({main, params, signal}) {
   document.title = 'Predictions · mlledger';
@@ -18,6 +18,7 @@ export async function render({main, params, signal}) {
   field('Risk level', select('risk_level', [['', 'Any'], ['LOW', 'LOW'], ['MEDIUM', 'MEDIUM'], ['HIGH', 'HIGH']], filters.risk_level)),
   field('Employee', h('input', {type: 'text', name: 'employee_id', value: filters.employee_id, maxlength: 50, size: 12})),
   field('Model version', h('input', {type: 'text', name: 'model_version', value: filters.model_version, maxlength: 50, size: 18})),
+  field('Requested by', h('input', {type: 'text', name: 'principal', value: filters.principal, maxlength: 255, size: 12})),
   field('Created from (UTC)', h('input', {type: 'datetime-local', name: 'from', value: toLocalInput(filters.from), step: 1})),
   field('Created before (UTC)', h('input', {type: 'datetime-local', name: 'to', value: toLocalInput(filters.to), step: 1})),
   field('Min probability', h('input', {type: 'number', name: 'min_prob', value: filters.min_prob, step: 'any', class: 'narrow'})),

@@ -16,7 +16,9 @@ export async function render({main, id, params, signal}) {
         ['Status', h('span', {'data-field': 'http_status'}, String(r.http_status))],
         ['Duration', h('span', {'data-field': 'response_time_ms'}, r.response_time_ms === null || r.response_time_ms === undefined ? '—' : r.response_time_ms + ' ms')],
         ['Received', timeElement(r.created_at)],
-        ['Principal', h('span', {'data-field': 'principal'}, r.principal ?? '—')],
+        ['Principal', r.principal
+          ? h('a', {href: link('predictions', {principal: r.principal}), 'data-field': 'principal', title: 'Predictions of the requests it made'}, r.principal)
+          : h('span', {'data-field': 'principal'}, '—')],
         ['Role', h('span', {'data-field': 'role'}, r.role ?? '—')],
         ['Client', h('span', {'data-field': 'client_ip'}, r.client_ip ?? '—')],
         ['User agent', h('span', {'data-field': 'user_agent'}, r.user_agent ?? '—')],

@@ -212,6 +212,11 @@ public abstract class UiBrowserSuite {
         assertEquals(1, browser.all("#request-predictions tbody tr.current").size(), "the prediction we came from is marked");
         browser.screenshot(adapter() + "-request");
 
+        browser.andWait(() -> browser.find("a[data-field=principal]").click());
+        assertTrue(browser.currentHash().contains("principal="), browser.currentHash());
+        assertEquals(ids(api.all("/api/v1/predictions?limit=500&principal=" + logged.get("principal"))), shownPredictions(),
+                "the principal's predictions (first page)");
+
         browser.open("requests/" + batchRequest);
         assertEquals(12, browser.all("#request-predictions tbody tr").size(), "the other predictions of a batch request");
         browser.andWait(() -> browser.find("#request-predictions tbody tr a").click());
