@@ -30,4 +30,9 @@ class MemoryUiBrowserTest extends UiBrowserSuite implements TestPropertyProvider
     protected boolean moveBack(String requestId, Duration age) {
         return false;
     }
+
+    @Override
+    protected boolean storeCurveDirectly(String runId, String name, int points) {
+        return false;
+    }
 }
