@@ -87,9 +87,28 @@ bench_predict() {
   fresh_database predict
   start_service
   wrk -t2 -c"${CONNECTIONS:-32}" -d10s -s bench/predict.lua "http://127.0.0.1:$port" > /dev/null   # warm-up
-  wrk -t2 -c"${CONNECTIONS:-32}" -d"$duration" --latency -s bench/predict.lua "http://127.0.0.1:$port"
+  local cpu_before output
+  cpu_before=$(service_cpu_ticks)
+  output=$(wrk -t2 -c"${CONNECTIONS:-32}" -d"$duration" --latency -s bench/predict.lua "http://127.0.0.1:$port")
+  echo "$output"
+  cpu_per_request "$cpu_before" "$output"
   echo "stored predictions: $(psql -Atqd "$database" -c 'SELECT count(*) FROM predictions')"
   stop_service
+}
+
+# CPU time (user + system, in clock ticks) the service's JVM has used so far.
+service_cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$service_pid/stat"
+}
+
+# The service's CPU time per request over a wrk run: less sensitive than throughput to what else the machine
+# runs (it still moves with cache and frequency effects), so it is the figure to compare on a busy machine.
+cpu_per_request() {
+  local ticks requests
+  ticks=$(( $(service_cpu_ticks) - $1 ))
+  requests=$(echo "$2" | awk '/requests in/ {print $1}')
+  awk -v t="$ticks" -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (n > 0) printf "service CPU per request: %.0f us (%d ticks, %d requests)\n", t * 1e6 / hz / n, t, n }'
 }
 
 bench_pgbench() {

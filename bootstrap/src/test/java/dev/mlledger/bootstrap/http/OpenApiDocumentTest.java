@@ -71,7 +71,21 @@ class OpenApiDocumentTest extends FreshDatabaseTest {
     }
 
     @Test
-    void swagger_ui_is_served_with_its_assets_and_points_at_the_document() {
+    @SuppressWarnings("unchecked")
+    void the_document_declares_bearer_and_basic_credentials_for_swagger_ui_s_authorize_button() {
+        Map<String, Object> document = document();
+        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
+                .get("securitySchemes");
+
+        assertEquals("bearer", ((Map<String, Object>) schemes.get("bearer")).get("scheme"));
+        assertEquals("basic", ((Map<String, Object>) schemes.get("basic")).get("scheme"));
+        assertEquals(List.of(Map.of("bearer", List.of()), Map.of("basic", List.of())), document.get("security"));
+    }
+
+    @Test
+    void swagger_ui_is_served_with_its_assets_and_points_at_the_document_without_credentials() {
+        assertEquals(200, http().anonymous().get("/openapi.yml").statusCode());
+        assertEquals(200, http().anonymous().get("/swagger-ui/index.html").statusCode());
         HttpResponse<String> redirect = http().get("/swagger-ui");
         assertEquals(303, redirect.statusCode());
         HttpResponse<String> page = http().get("/swagger-ui/index.html");

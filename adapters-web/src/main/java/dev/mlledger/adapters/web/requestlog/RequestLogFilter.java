@@ -4,6 +4,7 @@ import dev.mlledger.adapters.web.request.RequestAttributes;
 import dev.mlledger.adapters.web.request.RequestOrigins;
 import dev.mlledger.application.requestlog.LogSlot;
 import dev.mlledger.application.requestlog.RecordApiRequest;
+import dev.mlledger.domain.access.TokenSecret;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.json.JsonDocument;
 import dev.mlledger.domain.requestlog.RequestLogEntry;
@@ -21,7 +22,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Records every {@code /api/**} request in the request log: its path, method, body (or query parameters),
@@ -36,6 +40,15 @@ public class RequestLogFilter implements Ordered {
     public static final int ORDER = -100;
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestLogFilter.class);
+
+    /** What is logged instead of a credential a client put in the query string. */
+    static final String REDACTED = "[redacted]";
+    /** Query parameters that carry credentials by their name (OAuth's access_token and the like). */
+    private static final Set<String> CREDENTIAL_PARAMETERS = Set.of("access_token", "id_token", "token", "api_key",
+            "apikey", "password", "secret", "authorization");
+    /** An API token's secret, wherever in the query it was put. */
+    private static final Pattern TOKEN_SECRET = Pattern.compile(Pattern.quote(TokenSecret.PREFIX)
+            + "[A-Za-z0-9_-]{" + (TokenSecret.LENGTH - TokenSecret.PREFIX.length()) + "}");
 
     private final RecordApiRequest recorder;
     private final RequestOrigins origins;
@@ -81,8 +94,13 @@ public class RequestLogFilter implements Ordered {
     private JsonDocument queryParameters(HttpRequest<?> request) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> parameter : request.getParameters().asMap().entrySet()) {
-            List<String> values = parameter.getValue().stream().map(RequestLogFilter::withoutNul).toList();
-            parameters.put(withoutNul(parameter.getKey()), values.size() == 1 ? values.getFirst() : values);
+            // a token never reaches the log, not even when a client sends it where it does not belong
+            String name = withoutSecrets(withoutNul(parameter.getKey()));
+            boolean credential = CREDENTIAL_PARAMETERS.contains(name.toLowerCase(Locale.ROOT));
+            List<String> values = parameter.getValue().stream()
+                    .map(value -> credential ? REDACTED : withoutSecrets(withoutNul(value)))
+                    .toList();
+            parameters.put(name, values.size() == 1 ? values.getFirst() : values);
         }
         if (parameters.isEmpty()) {
             return JsonDocument.EMPTY_OBJECT;
@@ -92,6 +110,10 @@ public class RequestLogFilter implements Ordered {
         } catch (IOException e) {
             return JsonDocument.EMPTY_OBJECT;
         }
+    }
+
+    private static String withoutSecrets(String text) {
+        return text.contains(TokenSecret.PREFIX) ? TOKEN_SECRET.matcher(text).replaceAll(REDACTED) : text;
     }
 
     private static String withoutNul(String text) {

@@ -8,6 +8,8 @@ import dev.mlledger.domain.access.TokenSecret;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
@@ -57,13 +59,18 @@ public class ApiTokenAuthenticator {
         if (cached != null) {
             return Mono.justOrEmpty(authentication(cached));
         }
-        return Mono.fromCallable(() -> {
+        Mono<Authentication> lookup = Mono.fromCallable(() -> {
                     Optional<ApiToken> token = tokens.tokenOf(secret);
                     byHash.put(hash, token);
                     return authentication(token);
                 })
                 .subscribeOn(blocking)
                 .flatMap(Mono::justOrEmpty);
+        // The request goes on where the answer is given. Back on its event loop, as if there had been no lookup:
+        // continued on a blocking thread, the filters and the route that read its body next would read it
+        // re-entrantly, which Micronaut's body buffer does not allow (an AssertionError, a 500, with -ea).
+        EventExecutor eventLoop = ThreadExecutorMap.currentExecutor();
+        return eventLoop == null ? lookup : lookup.publishOn(Schedulers.fromExecutor(eventLoop));
     }
 
     /** Forgets every cached lookup: after a revocation, so that it takes effect at once on this instance. */

@@ -1,0 +1,245 @@
+package dev.mlledger.bootstrap.security;
+
+import dev.mlledger.adapters.persistence.testing.FreshDatabaseTest;
+import dev.mlledger.bootstrap.testing.RawHttp;
+import io.micronaut.management.endpoint.EndpointSensitivityProcessor;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static dev.mlledger.bootstrap.testing.TrackingApi.body;
+import static dev.mlledger.bootstrap.testing.TrackingApi.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Issue 11: every route called as anonymous, reader, scorer, tracker, admin and a tracker who does not own the
+ * experiment: 401 (Bearer challenge, problem+json) without credentials on a protected route, 403 problem+json for
+ * the wrong role or owner, the route's success status where it is allowed. The table must have a row for every
+ * route of the router: a route added without one fails {@link #the_table_has_a_row_for_every_route_of_the_router}.
+ */
+@MicronautTest(transactional = false)
+class AccessMatrixTest extends FreshDatabaseTest {
+
+    enum Caller { ANONYMOUS, READER, SCORER, TRACKER, ADMIN, NON_OWNER }
+
+    private static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
+    private static final Set<Caller> AUTHENTICATED = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
+    private static final Set<Caller> SCORERS = EnumSet.of(Caller.SCORER, Caller.ADMIN);
+    private static final Set<Caller> TRACKERS = EnumSet.of(Caller.TRACKER, Caller.ADMIN, Caller.NON_OWNER);
+    /** Changing an experiment or its runs: its owner (the tracker) or an admin. */
+    private static final Set<Caller> OWNER = EnumSet.of(Caller.TRACKER, Caller.ADMIN);
+    private static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN);
+
+    private static final String EMPLOYEE = "{\"employee_id\": \"E-1\", \"features\": {\"age\": 36.9, "
+            + "\"monthly_income\": 6503, \"overtime\": false, \"job_satisfaction\": 2.73}}";
+    private static final String RECORDED = "{\"employee_id\": \"E-2\", \"attrition_prob\": 0.42, "
+            + "\"model_version\": \"xgb_enhanced_v1.0\", \"features_snapshot\": {\"age\": 41}}";
+
+    /** What one call sends. */
+    record Call(String path, String body) {
+    }
+
+    /**
+     * A route, the status it answers when allowed, who is allowed, and how to make a call of it (a fresh
+     * experiment, run or token where the call changes or uses one up).
+     */
+    record Row(String method, String route, int success, Set<Caller> allowed, Function<AccessMatrixTest, Call> call) {
+
+        String name() {
+            return method + " " + route;
+        }
+    }
+
+    private static final List<Row> TABLE = List.of(
+            new Row("GET", "/health", 200, EVERYONE, t -> new Call("/health", null)),
+            new Row("GET", "/openapi.yml", 200, EVERYONE, t -> new Call("/openapi.yml", null)),
+            new Row("GET", "/swagger-ui", 303, EVERYONE, t -> new Call("/swagger-ui", null)),
+            new Row("GET", "/", 303, EVERYONE, t -> new Call("/", null)),
+            new Row("GET", "/ui", 303, EVERYONE, t -> new Call("/ui", null)),
+            new Row("GET", "/prometheus", 200, AUTHENTICATED, t -> new Call("/prometheus", null)),
+            new Row("GET", "/api/v1/whoami", 200, AUTHENTICATED, t -> new Call("/api/v1/whoami", null)),
+            new Row("GET", "/api/v1/model", 200, AUTHENTICATED, t -> new Call("/api/v1/model", null)),
+            new Row("POST", "/api/v1/predict", 200, SCORERS, t -> new Call("/api/v1/predict", EMPLOYEE)),
+            new Row("POST", "/api/v1/predict/batch", 200, SCORERS,
+                    t -> new Call("/api/v1/predict/batch", "{\"items\": [" + EMPLOYEE + "]}")),
+            new Row("POST", "/api/v1/predictions", 201, SCORERS, t -> new Call("/api/v1/predictions", RECORDED)),
+            new Row("GET", "/api/v1/predictions", 200, AUTHENTICATED, t -> new Call("/api/v1/predictions", null)),
+            new Row("GET", "/api/v1/predictions/{id}", 200, AUTHENTICATED,
+                    t -> new Call("/api/v1/predictions/" + t.predictionId, null)),
+            new Row("GET", "/api/v1/analytics/risk-distribution", 200, AUTHENTICATED,
+                    t -> new Call("/api/v1/analytics/risk-distribution", null)),
+            new Row("GET", "/api/v1/analytics/summary", 200, AUTHENTICATED,
+                    t -> new Call("/api/v1/analytics/summary", null)),
+            new Row("GET", "/api/v1/analytics/high-risk", 200, AUTHENTICATED,
+                    t -> new Call("/api/v1/analytics/high-risk", null)),
+            new Row("GET", "/api/v1/requests/{id}", 200, AUTHENTICATED,
+                    t -> new Call("/api/v1/requests/" + t.requestId, null)),
+            new Row("DELETE", "/api/v1/retention", 200, ADMINS,
+                    t -> new Call("/api/v1/retention?older_than_days=3650", null)),
+            new Row("POST", "/api/v1/tokens", 201, ADMINS,
+                    t -> new Call("/api/v1/tokens", "{\"name\": \"" + t.unique("issued") + "\", \"role\": \"reader\"}")),
+            new Row("GET", "/api/v1/tokens", 200, ADMINS, t -> new Call("/api/v1/tokens", null)),
+            new Row("DELETE", "/api/v1/tokens/{name}", 200, ADMINS,
+                    t -> new Call("/api/v1/tokens/" + t.freshToken(), null)),
+            new Row("POST", "/api/v1/experiments", 201, TRACKERS,
+                    t -> new Call("/api/v1/experiments", "{\"name\": \"" + t.unique("created") + "\"}")),
+            new Row("GET", "/api/v1/experiments", 200, AUTHENTICATED, t -> new Call("/api/v1/experiments", null)),
+            new Row("GET", "/api/v1/experiments/{id}", 200, AUTHENTICATED,
+                    t -> new Call("/api/v1/experiments/" + t.experimentId, null)),
+            new Row("PATCH", "/api/v1/experiments/{id}", 200, OWNER,
+                    t -> new Call("/api/v1/experiments/" + t.freshExperiment(), "{\"description\": \"changed\"}")),
+            new Row("DELETE", "/api/v1/experiments/{id}", 204, OWNER,
+                    t -> new Call("/api/v1/experiments/" + t.freshExperiment(), null)),
+            new Row("POST", "/api/v1/experiments/{id}/runs", 201, OWNER,
+                    t -> new Call("/api/v1/experiments/" + t.freshExperiment() + "/runs", "{}")),
+            new Row("GET", "/api/v1/runs/{id}", 200, AUTHENTICATED, t -> new Call("/api/v1/runs/" + t.runId, null)),
+            new Row("PATCH", "/api/v1/runs/{id}", 200, OWNER,
+                    t -> new Call("/api/v1/runs/" + t.freshRun(), "{\"status\": \"completed\"}")),
+            new Row("POST", "/api/v1/runs/{id}/metrics", 201, OWNER,
+                    t -> new Call("/api/v1/runs/" + t.freshRun() + "/metrics",
+                            "{\"name\": \"loss\", \"step\": 1, \"value\": 0.5}")),
+            new Row("POST", "/api/v1/runs/{id}/metrics/batch", 201, OWNER,
+                    t -> new Call("/api/v1/runs/" + t.freshRun() + "/metrics/batch",
+                            "{\"metrics\": [{\"name\": \"loss\", \"step\": 1, \"value\": 0.5}]}")),
+            new Row("GET", "/api/v1/runs/{id}/metrics", 200, AUTHENTICATED,
+                    t -> new Call("/api/v1/runs/" + t.runId + "/metrics", null)));
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    Router router;
+
+    @Inject
+    EndpointSensitivityProcessor sensitivity;
+
+    private final Map<Caller, RawHttp> clients = new EnumMap<>(Caller.class);
+    private final AtomicInteger sequence = new AtomicInteger();
+    private RawHttp admin;
+    private RawHttp tracker;
+    private String experimentId;
+    private String runId;
+    private String predictionId;
+    private String requestId;
+
+    @BeforeAll
+    void callersAndWhatTheyCall() {
+        admin = new RawHttp(server.getURL());
+        clients.put(Caller.ANONYMOUS, admin.anonymous());
+        clients.put(Caller.READER, admin.as(SecurityApi.issueToken(admin, "matrix-reader", "reader")));
+        clients.put(Caller.SCORER, admin.as(SecurityApi.issueToken(admin, "matrix-scorer", "scorer")));
+        clients.put(Caller.TRACKER, admin.as(SecurityApi.issueToken(admin, "matrix-tracker", "tracker")));
+        clients.put(Caller.ADMIN, admin.as(SecurityApi.issueToken(admin, "matrix-admin", "admin")));
+        clients.put(Caller.NON_OWNER, admin.as(SecurityApi.issueToken(admin, "mallory", "tracker")));
+        tracker = clients.get(Caller.TRACKER);
+        experimentId = freshExperiment();
+        runId = freshRun();
+        expect(201, tracker.postJson("/api/v1/runs/" + runId + "/metrics", "{\"name\": \"loss\", \"step\": 1, \"value\": 0.5}"));
+        Map<String, Object> prediction = body(expect(200, admin.postJson("/api/v1/predict", EMPLOYEE)));
+        predictionId = (String) prediction.get("prediction_id");
+        requestId = (String) prediction.get("request_id");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_route_answers_each_caller_as_its_role_and_ownership_allow() {
+        return TABLE.stream().map(row -> DynamicTest.dynamicTest(row.name(), () -> {
+            List<String> wrong = new ArrayList<>();
+            for (Caller caller : Caller.values()) {
+                Call call = row.call().apply(this);
+                HttpResponse<String> response = clients.get(caller).send(row.method(), call.path(),
+                        call.body() == null ? null : "application/json", call.body());
+                String problem = wrongAnswer(row, caller, response);
+                if (problem != null) {
+                    wrong.add(caller + ": " + problem);
+                }
+            }
+            assertEquals(List.of(), wrong, row.name());
+        }));
+    }
+
+    @Test
+    void the_table_has_a_row_for_every_route_of_the_router() {
+        Set<String> routes = new TreeSet<>(new RouteRules(router, sensitivity).all().stream()
+                // the HEAD route beside each GET has its rule; the test-only probes are no routes of the service
+                .filter(route -> !route.method().equals("HEAD"))
+                .filter(route -> !route.declaringType().getPackageName().startsWith("dev.mlledger.bootstrap.testing"))
+                .map(RouteRules.RouteRule::route)
+                .toList());
+
+        Set<String> rows = new TreeSet<>(TABLE.stream().map(Row::name).toList());
+
+        assertEquals(routes, rows);
+    }
+
+    @Test
+    void whoami_names_each_caller_and_the_role_it_acts_in() {
+        Map<Caller, String> expected = Map.of(Caller.READER, "matrix-reader/reader", Caller.SCORER,
+                "matrix-scorer/scorer", Caller.TRACKER, "matrix-tracker/tracker", Caller.ADMIN, "matrix-admin/admin",
+                Caller.NON_OWNER, "mallory/tracker");
+        for (Map.Entry<Caller, String> caller : expected.entrySet()) {
+            Map<String, Object> whoami = body(expect(200, clients.get(caller.getKey()).get("/api/v1/whoami")));
+            assertEquals(caller.getValue(), whoami.get("name") + "/" + whoami.get("role"));
+        }
+    }
+
+    /** @return null when the answer is the one the table expects, else what is wrong with it */
+    private static String wrongAnswer(Row row, Caller caller, HttpResponse<String> response) {
+        int status = response.statusCode();
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        String seen = status + " " + contentType + " " + abbreviated(response.body());
+        if (row.allowed().contains(caller)) {
+            return status == row.success() ? null : "expected " + row.success() + ", got " + seen;
+        }
+        if (caller == Caller.ANONYMOUS) {
+            String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+            return status == 401 && contentType.equals("application/problem+json") && challenge.startsWith("Bearer ")
+                    ? null : "expected 401 problem+json with a Bearer challenge, got " + seen + " [" + challenge + "]";
+        }
+        return status == 403 && contentType.equals("application/problem+json")
+                ? null : "expected 403 problem+json, got " + seen;
+    }
+
+    private static String abbreviated(String body) {
+        return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+
+    String unique(String prefix) {
+        return prefix + "-" + sequence.incrementAndGet();
+    }
+
+    /** A new experiment, created (and so owned) by the tracker. */
+    String freshExperiment() {
+        return (String) body(expect(201, tracker.postJson("/api/v1/experiments",
+                "{\"name\": \"" + unique("owned") + "\"}"))).get("id");
+    }
+
+    /** A new running run, in a new experiment of the tracker's. */
+    String freshRun() {
+        return (String) body(expect(201, tracker.postJson("/api/v1/experiments/" + freshExperiment() + "/runs", "{}")))
+                .get("id");
+    }
+
+    /** The name of a new live token, for a revocation to use up. */
+    String freshToken() {
+        String name = unique("to-revoke");
+        SecurityApi.issueToken(admin, name, "reader");
+        return name;
+    }
+}
