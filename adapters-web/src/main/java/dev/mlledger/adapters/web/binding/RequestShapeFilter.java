@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.web.router.MethodBasedRouteMatch;
@@ -42,11 +43,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RequestShapeFilter implements Ordered {
 
     /**
-     * After the request-log filter, which must see every answer, also the ones given here. Before the security
-     * filter: behind it (an asynchronous filter), Micronaut 4.10 fails an assertion when a route with an optional
-     * body gets none, so a malformed body is a 400 even without credentials (it reveals the documented shape only).
+     * After the request-log filter, which must see every answer, also the ones given here; and after the security
+     * filter, so that a caller without credentials, or whose role may not use the route, hears 401 or 403, not
+     * what is wrong with its request.
      */
-    public static final int ORDER = 100;
+    public static final int ORDER = ServerFilterPhase.SECURITY.after();
 
     private final JsonMapper jsonMapper;
     private final Map<RouteInfo<?>, Declared> declaredByRoute = new ConcurrentHashMap<>();
