@@ -169,15 +169,18 @@ final class Browser implements AutoCloseable {
         long pageHeight = ((Number) js("return document.documentElement.scrollHeight")).longValue();
         long viewportHeight = ((Number) js("return window.innerHeight")).longValue();
         int height = (int) Math.min(4000, window.height + Math.max(0, pageHeight - viewportHeight));
+        boolean grown = height > window.height;
         try {
-            if (height > window.height) {
+            if (grown) {
                 driver.manage().window().setSize(new Dimension(window.width, height));
             }
             Files.write(screenshots.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            driver.manage().window().setSize(window);
+            if (grown) {
+                driver.manage().window().setSize(window);
+            }
         }
     }
 
