@@ -71,6 +71,8 @@ class AccessMatrixTest extends FreshDatabaseTest {
             new Row("GET", "/health", 200, EVERYONE, t -> new Call("/health", null)),
             new Row("GET", "/openapi.yml", 200, EVERYONE, t -> new Call("/openapi.yml", null)),
             new Row("GET", "/swagger-ui", 303, EVERYONE, t -> new Call("/swagger-ui", null)),
+            new Row("GET", "/", 303, EVERYONE, t -> new Call("/", null)),
+            new Row("GET", "/ui", 303, EVERYONE, t -> new Call("/ui", null)),
             new Row("GET", "/prometheus", 200, AUTHENTICATED, t -> new Call("/prometheus", null)),
             new Row("GET", "/api/v1/whoami", 200, AUTHENTICATED, t -> new Call("/api/v1/whoami", null)),
             new Row("GET", "/api/v1/model", 200, AUTHENTICATED, t -> new Call("/api/v1/model", null)),

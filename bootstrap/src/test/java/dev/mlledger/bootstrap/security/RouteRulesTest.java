@@ -30,7 +30,9 @@ class RouteRulesTest extends FreshDatabaseTest {
 
     /** The only routes anyone may call without credentials (and the HEAD route Micronaut adds beside each). */
     private static final Set<String> ANONYMOUS_ROUTES = Set.of("GET /health", "GET /openapi.yml", "GET /swagger-ui",
-            "HEAD /health", "HEAD /openapi.yml", "HEAD /swagger-ui");
+            "HEAD /health", "HEAD /openapi.yml", "HEAD /swagger-ui",
+            // the web UI's page (its API calls carry the token signed in with)
+            "GET /", "GET /ui", "HEAD /", "HEAD /ui");
     private static final Set<String> KNOWN_RULES = Set.of(Roles.READER, Roles.SCORER, Roles.TRACKER, Roles.ADMIN,
             SecurityRule.IS_ANONYMOUS, SecurityRule.IS_AUTHENTICATED);
 
