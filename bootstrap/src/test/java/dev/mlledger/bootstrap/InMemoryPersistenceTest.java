@@ -1,8 +1,8 @@
 package dev.mlledger.bootstrap;
 
+import dev.mlledger.bootstrap.testing.InMemorySettings;
 import dev.mlledger.adapters.persistence.memory.MemoryUnitOfWork;
 import dev.mlledger.bootstrap.database.DatabaseSelection;
-import dev.mlledger.bootstrap.database.PersistenceAdapter;
 import dev.mlledger.bootstrap.testing.RawHttp;
 import dev.mlledger.domain.transaction.UnitOfWork;
 import io.micronaut.context.ApplicationContext;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 
 import static dev.mlledger.bootstrap.testing.ProblemAssertions.parse;
@@ -39,10 +38,7 @@ class InMemoryPersistenceTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>();
-        properties.put(PersistenceAdapter.PROPERTY, "memory");
-        DatabaseSelection.WITHOUT_DATABASE.forEach((name, value) -> properties.put(name, String.valueOf(value)));
-        return properties;
+        return InMemorySettings.properties();
     }
 
     @Test

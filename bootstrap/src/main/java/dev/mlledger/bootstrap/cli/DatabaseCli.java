@@ -19,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,15 +51,9 @@ public final class DatabaseCli {
 
     /** @return the process exit code: 0 done, 1 failed, 2 not understood */
     public int run(String... args) {
-        List<String> properties = new ArrayList<>();
-        List<String> words = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("-") && !arg.startsWith("--") && arg.contains("=")) {
-                properties.add(arg);
-            } else {
-                words.add(arg);
-            }
-        }
+        CommandLine line = CommandLine.of(args);
+        List<String> properties = line.properties();
+        List<String> words = line.words();
         if (words.isEmpty()) {
             err.println(USAGE);
             return 2;

@@ -53,15 +53,9 @@ public final class TokenCli {
 
     /** @return the process exit code: 0 done, 1 failed, 2 not understood */
     public int run(String... args) {
-        List<String> properties = new ArrayList<>();
-        List<String> words = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("-") && !arg.startsWith("--") && arg.contains("=")) {
-                properties.add(arg);
-            } else {
-                words.add(arg);
-            }
-        }
+        CommandLine line = CommandLine.of(args);
+        List<String> properties = new ArrayList<>(line.properties());
+        List<String> words = line.words();
         Optional<Command> command = Command.parse(words);
         if (command.isEmpty()) {
             err.println(USAGE);

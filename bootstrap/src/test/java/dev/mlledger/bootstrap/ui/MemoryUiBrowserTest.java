@@ -1,11 +1,10 @@
 package dev.mlledger.bootstrap.ui;
 
-import dev.mlledger.bootstrap.database.DatabaseSelection;
+import dev.mlledger.bootstrap.testing.InMemorySettings;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /** The browser suite on the in-memory adapter: the same pages, no database at all. */
@@ -14,11 +13,7 @@ class MemoryUiBrowserTest extends UiBrowserSuite implements TestPropertyProvider
 
     @Override
     public Map<String, String> getProperties() {
-        // what DatabaseSelection adds when the service starts with the memory adapter
-        Map<String, String> properties = new HashMap<>();
-        DatabaseSelection.WITHOUT_DATABASE.forEach((name, value) -> properties.put(name, String.valueOf(value)));
-        properties.put("mlledger.persistence.adapter", "memory");
-        return properties;
+        return InMemorySettings.properties();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.mlledger.bootstrap.ui;
 
-import dev.mlledger.bootstrap.database.DatabaseSelection;
+import dev.mlledger.bootstrap.testing.InMemorySettings;
 import dev.mlledger.bootstrap.testing.RawHttp;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,10 +25,7 @@ class UiAssetsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>();
-        DatabaseSelection.WITHOUT_DATABASE.forEach((name, value) -> properties.put(name, String.valueOf(value)));
-        properties.put("mlledger.persistence.adapter", "memory");
-        return properties;
+        return InMemorySettings.properties();
     }
 
     @Test
