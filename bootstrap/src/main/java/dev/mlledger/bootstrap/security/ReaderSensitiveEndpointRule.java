@@ -2,7 +2,6 @@ package dev.mlledger.bootstrap.security;
 
 import dev.mlledger.adapters.web.security.Roles;
 import io.micronaut.context.annotation.Replaces;
-import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.inject.ExecutableMethod;
 import io.micronaut.management.endpoint.EndpointSensitivityProcessor;
@@ -11,6 +10,7 @@ import io.micronaut.security.rules.SecurityRuleResult;
 import io.micronaut.security.rules.SensitiveEndpointRule;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * Micronaut's management endpoints (only {@code /prometheus} is exposed) are sensitive: any valid credentials let
@@ -28,7 +28,7 @@ public class ReaderSensitiveEndpointRule extends SensitiveEndpointRule {
     protected Publisher<SecurityRuleResult> checkSensitiveAuthenticated(HttpRequest<?> request,
                                                                         Authentication authentication,
                                                                         ExecutableMethod<?, ?> method) {
-        return Publishers.just(authentication.getRoles().contains(Roles.READER)
+        return Mono.just(authentication.getRoles().contains(Roles.READER)
                 ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED);
     }
 }
