@@ -5,8 +5,6 @@ import dev.mlledger.application.access.AuthenticateApiToken;
 import dev.mlledger.application.access.IssueApiToken;
 import dev.mlledger.application.access.ManageApiTokens;
 import dev.mlledger.application.access.SeedAdminToken;
-import dev.mlledger.domain.access.ApiTokens;
-import io.micronaut.context.annotation.Bean;
 import dev.mlledger.application.analytics.AnalyzeRisk;
 import dev.mlledger.application.analytics.AnalyzeRiskService;
 import dev.mlledger.application.experiment.CreateExperiment;
@@ -28,15 +26,16 @@ import dev.mlledger.application.experiment.StartRunService;
 import dev.mlledger.application.experiment.UpdateExperiment;
 import dev.mlledger.application.experiment.UpdateExperimentService;
 import dev.mlledger.application.health.CheckHealth;
+import dev.mlledger.application.health.CheckHealthService;
 import dev.mlledger.application.idempotency.PurgeIdempotencyKeys;
 import dev.mlledger.application.idempotency.PurgeIdempotencyKeysService;
 import dev.mlledger.application.idempotency.RunOnce;
 import dev.mlledger.application.idempotency.RunOnceService;
-import dev.mlledger.application.health.CheckHealthService;
 import dev.mlledger.application.model.DescribeModel;
 import dev.mlledger.application.model.DescribeModelService;
 import dev.mlledger.application.prediction.FindPredictions;
 import dev.mlledger.application.prediction.FindPredictionsService;
+import dev.mlledger.application.prediction.GroupCommit;
 import dev.mlledger.application.prediction.RecordPrediction;
 import dev.mlledger.application.prediction.RecordPredictionService;
 import dev.mlledger.application.prediction.ScoreEmployees;
@@ -45,6 +44,11 @@ import dev.mlledger.application.requestlog.FindRequest;
 import dev.mlledger.application.requestlog.FindRequestService;
 import dev.mlledger.application.requestlog.PurgeRequestLog;
 import dev.mlledger.application.requestlog.PurgeRequestLogService;
+import dev.mlledger.application.transaction.ScopedUnitOfWork;
+import dev.mlledger.bootstrap.metrics.CountingLogMetrics;
+import dev.mlledger.bootstrap.metrics.CountingRecordPrediction;
+import dev.mlledger.bootstrap.metrics.CountingScoreEmployees;
+import dev.mlledger.domain.access.ApiTokens;
 import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.experiment.Metrics;
 import dev.mlledger.domain.experiment.Runs;
@@ -55,9 +59,7 @@ import dev.mlledger.domain.prediction.model.AttritionModel;
 import dev.mlledger.domain.requestlog.RequestLog;
 import dev.mlledger.domain.storage.StorageHealth;
 import dev.mlledger.domain.transaction.UnitOfWork;
-import dev.mlledger.bootstrap.metrics.CountingLogMetrics;
-import dev.mlledger.bootstrap.metrics.CountingRecordPrediction;
-import dev.mlledger.bootstrap.metrics.CountingScoreEmployees;
+import io.micronaut.context.annotation.Bean;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.annotation.Factory;
@@ -91,10 +93,28 @@ public class UseCaseFactory {
         return new CheckHealthService(storageHealth);
     }
 
+    /**
+     * The store's unit of work, knowing when a thread is inside one: what scoring's group commit and the
+     * idempotency keys it must not split from share. Exposed as itself only (not as a second UnitOfWork bean).
+     */
     @Singleton
-    ScoreEmployees scoreEmployees(AttritionModel model, RiskThresholds thresholds, Predictions predictions,
-                                  UnitOfWork unitOfWork, Clock clock, @Nullable MeterRegistry meters) {
-        ScoreEmployees service = new ScoreEmployeesService(model, thresholds, predictions, unitOfWork, clock);
+    @Bean(typed = ScopedUnitOfWork.class)
+    ScopedUnitOfWork scopedUnitOfWork(UnitOfWork unitOfWork) {
+        return new ScopedUnitOfWork(unitOfWork);
+    }
+
+    @Singleton
+    GroupCommit scoringGroupCommit(Predictions predictions, ScopedUnitOfWork unitOfWork,
+                                   @Value("${mlledger.scoring.group-commit.enabled:true}") boolean enabled,
+                                   @Value("${mlledger.scoring.group-commit.max-rows:1000}") int maxRows,
+                                   @Value("${mlledger.scoring.group-commit.concurrent-writes:2}") int concurrentWrites) {
+        return new GroupCommit(predictions, unitOfWork, new GroupCommit.Settings(enabled, maxRows, concurrentWrites));
+    }
+
+    @Singleton
+    ScoreEmployees scoreEmployees(AttritionModel model, RiskThresholds thresholds, GroupCommit writes, Clock clock,
+                                  @Nullable MeterRegistry meters) {
+        ScoreEmployees service = new ScoreEmployeesService(model, thresholds, writes, clock);
         return meters == null ? service : new CountingScoreEmployees(service, meters);
     }
 
@@ -127,7 +147,7 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    RunOnce runOnce(IdempotencyKeys keys, UnitOfWork unitOfWork, Clock clock,
+    RunOnce runOnce(IdempotencyKeys keys, ScopedUnitOfWork unitOfWork, Clock clock,
                     @Value("${mlledger.idempotency.ttl:24h}") Duration ttl) {
         return new RunOnceService(keys, unitOfWork, clock, ttl);
     }

@@ -1,5 +1,6 @@
 package dev.mlledger.application.prediction;
 
+import dev.mlledger.application.transaction.ScopedUnitOfWork;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.prediction.AttritionProbability;
 import dev.mlledger.domain.prediction.Prediction;
@@ -23,17 +24,22 @@ public final class ScoreEmployeesService implements ScoreEmployees {
 
     private final AttritionModel model;
     private final RiskThresholds thresholds;
-    private final Predictions predictions;
-    private final UnitOfWork unitOfWork;
+    private final GroupCommit writes;
     private final Clock clock;
 
-    public ScoreEmployeesService(AttritionModel model, RiskThresholds thresholds, Predictions predictions,
-                                 UnitOfWork unitOfWork, Clock clock) {
+    /** @param writes how the scored rows are stored: with concurrent requests' rows, or each in its own write */
+    public ScoreEmployeesService(AttritionModel model, RiskThresholds thresholds, GroupCommit writes, Clock clock) {
         this.model = model;
         this.thresholds = thresholds;
-        this.predictions = predictions;
-        this.unitOfWork = unitOfWork;
+        this.writes = writes;
         this.clock = clock;
+    }
+
+    /** Each request written in its own unit of work, without group commit. */
+    public ScoreEmployeesService(AttritionModel model, RiskThresholds thresholds, Predictions predictions,
+                                 UnitOfWork unitOfWork, Clock clock) {
+        this(model, thresholds, new GroupCommit(predictions, new ScopedUnitOfWork(unitOfWork), GroupCommit.Settings.OFF),
+                clock);
     }
 
     @Override
@@ -86,10 +92,7 @@ public final class ScoreEmployeesService implements ScoreEmployees {
             scored.add(new Prediction(Ids.newId(), requestId, now, now, employee.employeeId(), probability,
                     thresholds.classify(probability), model.version(), employee.featuresSnapshot()));
         }
-        unitOfWork.write(() -> {
-            predictions.addAll(origin.logEntry(requestId, now), scored);
-            return null;
-        });
+        writes.write(origin.logEntry(requestId, now), scored);
         return new ScoredEmployees(requestId, model.version(), scored);
     }
 }

@@ -145,7 +145,7 @@ class AnalyzeRiskServiceTest {
         }
 
         @Override
-        public void addAll(RequestLogEntry madeBy, List<Prediction> predictions) {
+        public void addAll(List<RequestLogEntry> madeBy, List<Prediction> predictions) {
             throw new UnsupportedOperationException();
         }
 

@@ -23,7 +23,7 @@ public final class InMemoryPredictions implements Predictions {
     private final List<Prediction> stored = new ArrayList<>();
     private InMemoryRequestLog requestLog;
 
-    /** The log that {@link #addAll(RequestLogEntry, List)} appends to; an {@link InMemoryRequestLog} links itself. */
+    /** The log that {@link #addAll(List, List)} appends to; an {@link InMemoryRequestLog} links itself. */
     void logTo(InMemoryRequestLog log) {
         this.requestLog = log;
     }
@@ -34,11 +34,11 @@ public final class InMemoryPredictions implements Predictions {
     }
 
     @Override
-    public void addAll(RequestLogEntry madeBy, List<Prediction> predictions) {
+    public void addAll(List<RequestLogEntry> madeBy, List<Prediction> predictions) {
         if (requestLog == null) {
             throw new IllegalStateException("no InMemoryRequestLog is linked to these predictions");
         }
-        requestLog.append(List.of(madeBy));
+        requestLog.append(madeBy);
         addAll(predictions);
     }
 

@@ -19,11 +19,16 @@ public interface Predictions {
     void addAll(List<Prediction> predictions);
 
     /**
-     * Stores the log entry of the request that made the predictions, and the predictions, all or none: what
-     * {@code RequestLog.append(List.of(madeBy))} followed by {@link #addAll(List)} does, in one step (the
-     * JDBC adapter sends it as one statement, the hot path of scoring).
+     * Stores the log entries of the requests that made the predictions, and the predictions, all or none: what
+     * {@code RequestLog.append(madeBy)} followed by {@link #addAll(List)} does, in one step (the JDBC adapter
+     * sends it as one statement: the hot path of scoring, where concurrent requests are written together).
      */
-    void addAll(RequestLogEntry madeBy, List<Prediction> predictions);
+    void addAll(List<RequestLogEntry> madeBy, List<Prediction> predictions);
+
+    /** {@link #addAll(List, List)} for the predictions of one request. */
+    default void addAll(RequestLogEntry madeBy, List<Prediction> predictions) {
+        addAll(List.of(madeBy), predictions);
+    }
 
     Optional<Prediction> find(UUID id);
 

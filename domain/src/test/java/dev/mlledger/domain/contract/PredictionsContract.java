@@ -119,6 +119,31 @@ public abstract class PredictionsContract extends StorageContract {
     }
 
     @Test
+    void several_requests_and_their_predictions_are_stored_in_one_step_together_or_not_at_all() {
+        RequestLogEntry first = ContractData.request(T0);
+        RequestLogEntry second = ContractData.request(T0.plusSeconds(1));
+        List<Prediction> made = List.of(ContractData.prediction(first, T0, 0.2, "m", "E-1"),
+                ContractData.prediction(second, T0.plusSeconds(1), 0.9, "m", "E-2"),
+                ContractData.prediction(second, T0.plusSeconds(1), 0.4, "m", "E-3"));
+        writing(() -> store.predictions().addAll(List.of(first, second), made));
+
+        assertEquals(List.of(made.get(0).id()),
+                read(() -> store.predictions().findByRequest(first.id())).stream().map(Prediction::id).toList());
+        assertEquals(List.of(made.get(1).id(), made.get(2).id()),
+                read(() -> store.predictions().findByRequest(second.id())).stream().map(Prediction::id).toList());
+        assertEquals(3, read(() -> store.predictions().tally(null, null, null)).stream().mapToLong(RiskTally::count).sum());
+
+        RequestLogEntry third = ContractData.request(T0);
+        RequestLogEntry fourth = ContractData.request(T0);
+        Prediction fine = ContractData.prediction(third, T0, 0.5, "m", null);
+        Prediction twice = ContractData.prediction(fourth, T0, 0.5, "m", null);
+        assertThrows(RuntimeException.class, () -> writing(() ->
+                store.predictions().addAll(List.of(third, fourth), List.of(fine, twice, twice))));
+        assertTrue(read(() -> store.requestLog().find(third.id())).isEmpty(), "no request of a failed step is kept");
+        assertTrue(read(() -> store.predictions().find(fine.id())).isEmpty(), "no prediction of a failed step is kept");
+    }
+
+    @Test
     void a_prediction_of_a_request_that_was_never_logged_is_refused() {
         RequestLogEntry neverLogged = ContractData.request(T0);
 

@@ -38,8 +38,14 @@ public class MemoryPredictions implements Predictions {
     }
 
     @Override
-    public void addAll(RequestLogEntry madeBy, List<Prediction> predictions) {
-        store.requests.insert(store.writing(), madeBy);
+    public void addAll(List<RequestLogEntry> madeBy, List<Prediction> predictions) {
+        if (predictions.isEmpty()) {
+            throw new IllegalArgumentException("a request that made no prediction is logged through the RequestLog");
+        }
+        MemoryTransaction transaction = store.writing();
+        for (RequestLogEntry entry : madeBy) {
+            store.requests.insert(transaction, entry);
+        }
         addAll(predictions);
     }
 

@@ -43,11 +43,11 @@ public class JdbcPredictions implements Predictions {
     }
 
     @Override
-    public void addAll(RequestLogEntry madeBy, List<Prediction> predictions) {
+    public void addAll(List<RequestLogEntry> madeBy, List<Prediction> predictions) {
         if (predictions.isEmpty()) {
             throw new IllegalArgumentException("a request that made no prediction is logged through the RequestLog");
         }
-        RequestColumns r = RequestColumns.of(List.of(madeBy));
+        RequestColumns r = RequestColumns.of(madeBy);
         PredictionColumns p = PredictionColumns.of(predictions);
         repository.addAllWithRequest(r.ids(), r.createdAts(), r.endpoints(), r.methods(), r.requestData(),
                 r.clientIps(), r.userAgents(), r.httpStatuses(), r.responseTimes(), r.principals(), r.roles(),

@@ -79,9 +79,10 @@ interface PredictionRepository extends GenericRepository<PredictionRow, UUID> {
                 String[] featureSnapshots);
 
     /**
-     * The request's log row too (the {@code log…} arrays, of one element), in the same statement: scoring's hot
-     * path is one round trip. Parameters are not named like properties of {@link PredictionRow}: Micronaut Data
-     * would bind them as those properties ({@code requestId} as a UUID).
+     * The log rows of the requests that made them too (the {@code log…} arrays, one element per request), in the
+     * same statement: scoring's hot path is one round trip, for one request or for several written together.
+     * Parameters are not named like properties of {@link PredictionRow}: Micronaut Data would bind them as those
+     * properties ({@code requestId} as a UUID).
      *
      * @return how many predictions it stored
      */
