@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmarks of the packaged service against a PostgreSQL on this host. Run by hand, not in CI.
 #   bench/run.sh predict | batch | analytics | pages | pgbench            (predictions)
+#   bench/run.sh predict-vs-pgbench                                        (pgbench, then predict, ROUNDS times)
 #   bench/run.sh metrics-batch | history | experiments                     (experiment tracking)
 #   bench/run.sh predictions | tracking | all
 # Needs: wrk and pgbench/psql (apt-get install wrk postgresql-client), a JDK 21+ (JAVA_HOME or java on PATH),
@@ -210,6 +211,12 @@ machine
 case "$what" in
   predict) each_jar bench_predict ;;
   pgbench) bench_pgbench ;;
+  # the group-commit goal: pgbench and predict alternating, ROUNDS times over, in one run
+  predict-vs-pgbench)
+    rounds=${ROUNDS:-1}
+    for round in $(seq 1 "$rounds"); do
+      echo "-- round $round"; bench_pgbench; ROUNDS=1 each_jar bench_predict
+    done ;;
   batch) each_jar bench_batch ;;
   analytics) bench_analytics ;;
   pages) bench_pages ;;
@@ -220,5 +227,5 @@ case "$what" in
   tracking) each_jar bench_metrics_batch; each_jar bench_history; each_jar bench_experiments ;;
   all) bench_pgbench; each_jar bench_predict; each_jar bench_batch; bench_analytics; bench_pages
        each_jar bench_metrics_batch; each_jar bench_history; each_jar bench_experiments ;;
-  *) echo "usage: $0 predict|batch|analytics|pages|pgbench|metrics-batch|history|experiments|predictions|tracking|all" >&2; exit 2 ;;
+  *) echo "usage: $0 predict|batch|analytics|pages|pgbench|predict-vs-pgbench|metrics-batch|history|experiments|predictions|tracking|all" >&2; exit 2 ;;
 esac
