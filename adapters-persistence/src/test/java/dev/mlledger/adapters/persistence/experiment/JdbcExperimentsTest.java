@@ -150,9 +150,9 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
             throws SQLException {
         Experiment doomed = experiment("doomed", "alice", ExperimentStatus.RUNNING, DAY_ONE);
         Experiment kept = experiment("kept", "alice", ExperimentStatus.RUNNING, DAY_ONE);
-        Run doomedA = Run.started(Ids.newId(), doomed.id(), DAY_ONE, 1);
-        Run doomedB = Run.started(Ids.newId(), doomed.id(), DAY_ONE, 2);
-        Run keptRun = Run.started(Ids.newId(), kept.id(), DAY_ONE, 3);
+        Run doomedA = Run.started(Ids.newId(), doomed.id(), "run", "alice", DAY_ONE, 1);
+        Run doomedB = Run.started(Ids.newId(), doomed.id(), "run", "alice", DAY_ONE, 2);
+        Run keptRun = Run.started(Ids.newId(), kept.id(), "run", "alice", DAY_ONE, 3);
         write(() -> {
             experiments.add(doomed);
             experiments.add(kept);
@@ -185,7 +185,7 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
 
         for (String owner : owners) {
             for (ExperimentStatus status : statuses) {
-                ExperimentFilter filter = new ExperimentFilter(owner, status);
+                ExperimentFilter filter = new ExperimentFilter(owner, status, null);
                 Predicate<Experiment> selected = e -> (owner == null || owner.equals(e.owner()))
                         && (status == null || status == e.status());
                 List<Experiment> expected = stored.stream().filter(selected).sorted(NEWEST_FIRST).toList();
@@ -211,7 +211,7 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
         Collections.shuffle(all, new Random(11));
         write(() -> all.forEach(experiments::add));
 
-        List<Experiment> visited = allPages(new ExperimentFilter(null, null), 2).stream()
+        List<Experiment> visited = allPages(new ExperimentFilter(null, null, null), 2).stream()
                 .map(ExperimentSummary::experiment).toList();
 
         assertEquals(all.stream().sorted(NEWEST_FIRST).toList(), visited);
@@ -226,7 +226,7 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
             Experiment e = experiment("e" + i, "alice", ExperimentStatus.CREATED, DAY_ONE.plusSeconds(i));
             write(() -> experiments.add(e));
         }
-        ExperimentFilter all = new ExperimentFilter(null, null);
+        ExperimentFilter all = new ExperimentFilter(null, null, null);
 
         assertTrue(unitOfWork.read(() -> experiments.list(all, null, 2)).hasMore());
         assertFalse(unitOfWork.read(() -> experiments.list(all, null, 3)).hasMore());
@@ -243,9 +243,9 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
             experiments.add(one);
             experiments.add(five);
             List<Run> started = new ArrayList<>();
-            started.add(Run.started(Ids.newId(), one.id(), DAY_ONE, null));
+            started.add(Run.started(Ids.newId(), one.id(), "run", "alice", DAY_ONE, null));
             for (int i = 0; i < 5; i++) {
-                Run run = Run.started(Ids.newId(), five.id(), DAY_ONE, i);
+                Run run = Run.started(Ids.newId(), five.id(), "run", "alice", DAY_ONE, i);
                 // ended runs count as much as running ones
                 started.add(i % 2 == 0 ? run : run.end(RunStatus.COMPLETED, DAY_ONE.plusSeconds(5)));
             }
@@ -253,7 +253,7 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
         });
 
         Map<String, Long> counts = new HashMap<>();
-        for (ExperimentSummary summary : allPages(new ExperimentFilter(null, null), 2)) {
+        for (ExperimentSummary summary : allPages(new ExperimentFilter(null, null, null), 2)) {
             counts.put(summary.experiment().name(), summary.runCount());
         }
 
