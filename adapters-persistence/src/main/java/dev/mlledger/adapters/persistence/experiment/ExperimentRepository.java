@@ -67,11 +67,16 @@ interface ExperimentRepository extends GenericRepository<ExperimentRow, UUID> {
     boolean advisoryLock(int lockSpace, String lockName);
 
     /**
-     * Stores the row if its stored version is still {@code experiment.version()}, and increments it.
-     *
-     * @throws io.micronaut.data.exceptions.OptimisticLockException when it changed or went in the meantime
+     * Stores the name, description, status and lifecycle if the stored version is still {@code version}, and
+     * increments it. @return 1, or 0 when it changed or went in the meantime
      */
-    ExperimentRow update(ExperimentRow experiment);
+    @Query("""
+            UPDATE experiments
+            SET name = :name, description = :description, status = :status, lifecycle = :lifecycle,
+                version = version + 1
+            WHERE id = :id AND version = :version""")
+    int changeAtVersion(UUID id, long version, String name, @Nullable String description,
+                                            String status, String lifecycle);
 
     int deleteById(UUID id);
 

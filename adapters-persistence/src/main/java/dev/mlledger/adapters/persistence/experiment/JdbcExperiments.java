@@ -12,7 +12,6 @@ import dev.mlledger.domain.paging.Keyset;
 import dev.mlledger.domain.validation.Checks;
 import dev.mlledger.domain.paging.Page;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 
 import java.time.OffsetDateTime;
@@ -76,11 +75,13 @@ public class JdbcExperiments implements Experiments {
 
     @Override
     public Experiment update(Experiment changed) {
-        try {
-            return experiment(repository.update(row(changed)));
-        } catch (OptimisticLockException e) {
+        int changedRows = repository.changeAtVersion(changed.id(), changed.version(), changed.name(),
+                changed.description(), Columns.status(changed.status()), Columns.status(changed.lifecycle()));
+        if (changedRows == 0) {
             throw new ConcurrentUpdate("experiment " + changed.id());
         }
+        return new Experiment(changed.id(), changed.number(), changed.name(), changed.owner(), changed.description(),
+                changed.status(), changed.lifecycle(), Columns.stored(changed.createdAt()), changed.version() + 1);
     }
 
     @Override
@@ -102,12 +103,6 @@ public class JdbcExperiments implements Experiments {
                         Columns.status(ExperimentStatus.class, row.status()),
                         Columns.status(Lifecycle.class, row.lifecycle()),
                         row.createdAt(), row.version()), row.runCount())).toList(), limit);
-    }
-
-    private static ExperimentRow row(Experiment experiment) {
-        return new ExperimentRow(experiment.id(), experiment.number(), experiment.name(), experiment.owner(),
-                experiment.description(), Columns.status(experiment.status()), Columns.status(experiment.lifecycle()),
-                Columns.stored(experiment.createdAt()), experiment.version());
     }
 
     private static Experiment experiment(ExperimentRow row) {

@@ -169,15 +169,18 @@ class MemoryAdaptersTest {
 
     @Test
     void experiments_are_listed_newest_first_with_their_run_counts_and_a_stale_update_is_refused() {
-        Experiment older = new Experiment(Ids.newId(), "older", "alice", null, ExperimentStatus.CREATED, DAY_ONE, 0);
-        Experiment newer = new Experiment(Ids.newId(), "newer", "bob", null, ExperimentStatus.RUNNING, DAY_ONE.plusSeconds(1), 0);
+        Experiment older = unitOfWork.write(() -> experiments.add(
+                new Experiment(Ids.newId(), "older", "alice", null, ExperimentStatus.CREATED, DAY_ONE, 0)));
+        Experiment newer = unitOfWork.write(() -> experiments.add(
+                new Experiment(Ids.newId(), "newer", "bob", null, ExperimentStatus.RUNNING, DAY_ONE.plusSeconds(1), 0)));
         write(() -> {
-            experiments.add(older);
-            experiments.add(newer);
             runs.addAll(List.of(Run.started(Ids.newId(), newer.id(), "run", "alice", DAY_ONE, 1), Run.started(Ids.newId(), newer.id(), "run", "alice", DAY_ONE, 2)));
         });
 
-        Page<ExperimentSummary> all = unitOfWork.read(() -> experiments.list(new ExperimentFilter(null, null, null), null, 1));
+        // the Default experiment, made with the store, is the newest: start after it
+        Keyset afterDefault = unitOfWork.read(() -> experiments.find(Experiment.DEFAULT_ID))
+                .map(defaultOne -> new Keyset(defaultOne.createdAt(), defaultOne.id())).orElseThrow();
+        Page<ExperimentSummary> all = unitOfWork.read(() -> experiments.list(new ExperimentFilter(null, null, null), afterDefault, 1));
         Page<ExperimentSummary> rest = unitOfWork.read(() -> experiments.list(new ExperimentFilter(null, null, null),
                 new Keyset(newer.createdAt(), newer.id()), 1));
         Page<ExperimentSummary> alices = unitOfWork.read(() -> experiments.list(new ExperimentFilter("alice", null, null), null, 5));

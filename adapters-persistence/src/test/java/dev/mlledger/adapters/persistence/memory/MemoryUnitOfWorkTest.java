@@ -310,8 +310,7 @@ class MemoryUnitOfWorkTest {
 
     @Test
     void a_concurrent_update_refused_inside_a_unit_of_work_takes_back_what_it_wrote_before() {
-        Experiment experiment = experiment("versioned", ExperimentStatus.CREATED);
-        write(() -> experiments.add(experiment));
+        Experiment experiment = unitOfWork.write(() -> experiments.add(experiment("versioned", ExperimentStatus.CREATED)));
         RequestLogEntry entry = request(Ids.newId(), T0);
         Experiment stale = new Experiment(experiment.id(), experiment.name(), experiment.owner(), "stale",
                 ExperimentStatus.RUNNING, experiment.createdAt(), 7);
