@@ -17,6 +17,10 @@ import dev.mlledger.application.experiment.FindExperiments;
 import dev.mlledger.application.experiment.FindExperimentsService;
 import dev.mlledger.application.experiment.FindRun;
 import dev.mlledger.application.experiment.FindRunService;
+import dev.mlledger.application.experiment.SearchRuns;
+import dev.mlledger.application.experiment.SearchRunsService;
+import dev.mlledger.domain.experiment.Params;
+import dev.mlledger.domain.experiment.search.RunSearch;
 import dev.mlledger.application.experiment.FinishRun;
 import dev.mlledger.application.experiment.FinishRunService;
 import dev.mlledger.application.experiment.LogMetrics;
@@ -172,6 +176,11 @@ public class UseCaseFactory {
     @Singleton
     FindRun findRun(Runs runs, Metrics metrics, UnitOfWork unitOfWork) {
         return new FindRunService(runs, metrics, unitOfWork);
+    }
+
+    @Singleton
+    SearchRuns searchRuns(RunSearch runSearch, Params params, Tags tags, UnitOfWork unitOfWork) {
+        return new SearchRunsService(runSearch, params, tags, unitOfWork);
     }
 
     @Singleton

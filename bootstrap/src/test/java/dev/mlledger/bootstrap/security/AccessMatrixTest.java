@@ -110,6 +110,8 @@ class AccessMatrixTest extends FreshDatabaseTest {
             new Row("POST", "/api/v1/experiments/{id}/runs", 201, OWNER,
                     t -> new Call("/api/v1/experiments/" + t.freshExperiment() + "/runs", "{}")),
             new Row("GET", "/api/v1/runs/{id}", 200, AUTHENTICATED, t -> new Call("/api/v1/runs/" + t.runId, null)),
+            new Row("GET", "/api/v1/runs", 200, AUTHENTICATED, t -> new Call("/api/v1/runs?experiment_id="
+                    + t.experimentId + "&filter=metrics.loss%20%3C%201&order_by=metrics.loss", null)),
             new Row("PATCH", "/api/v1/runs/{id}", 200, OWNER,
                     t -> new Call("/api/v1/runs/" + t.freshRun(), "{\"status\": \"completed\"}")),
             new Row("POST", "/api/v1/runs/{id}/metrics", 201, OWNER,

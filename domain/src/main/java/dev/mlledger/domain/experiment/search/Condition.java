@@ -1,5 +1,7 @@
 package dev.mlledger.domain.experiment.search;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,6 +25,50 @@ public record Condition(RunField field, Operator operator, Operand operand) {
             throw new IllegalArgumentException(operator.spelling() + " on " + describe(field) + " needs a "
                     + operandKind(field, operator).getSimpleName() + " operand");
         }
+    }
+
+    /** Whether the run meets the condition. */
+    public boolean matches(FoundRun run) {
+        return matches(run.value(field));
+    }
+
+    /**
+     * Whether a run whose value of the field is {@code value} meets the condition: a missing value meets none;
+     * numbers compare as PostgreSQL's {@code float8} ({@code -0.0 = 0.0}), times by their whole milliseconds
+     * since the epoch (MLflow's int64 times), text exactly or as a {@link LikePattern}.
+     */
+    public boolean matches(SortValue value) {
+        return switch (value) {
+            case SortValue.Missing ignored -> false;
+            case SortValue.Number(double number) when operand instanceof Operand.Number(double bound) ->
+                    ordered(Double.compare(number + 0.0, bound + 0.0));
+            case SortValue.Time(Instant time) when operand instanceof Operand.EpochMillis(long bound) ->
+                    ordered(Long.compare(time.toEpochMilli(), bound));
+            case SortValue.Text(String text) -> switch (operand) {
+                case Operand.Text(String expected) -> (operator == Operator.EQUAL) == text.equals(expected);
+                case Operand.Pattern(LikePattern pattern) ->
+                        operator == Operator.LIKE ? pattern.matches(text) : pattern.matchesIgnoringCase(text);
+                case Operand.TextList(List<String> values) -> (operator == Operator.IN) == values.contains(text);
+                default -> throw mismatch(value);
+            };
+            default -> throw mismatch(value);
+        };
+    }
+
+    private boolean ordered(int comparison) {
+        return switch (operator) {
+            case EQUAL -> comparison == 0;
+            case NOT_EQUAL -> comparison != 0;
+            case LESS -> comparison < 0;
+            case LESS_OR_EQUAL -> comparison <= 0;
+            case GREATER -> comparison > 0;
+            case GREATER_OR_EQUAL -> comparison >= 0;
+            default -> throw new IllegalStateException(operator + " does not order");
+        };
+    }
+
+    private IllegalArgumentException mismatch(SortValue value) {
+        return new IllegalArgumentException(value + " is not a value of " + field);
     }
 
     /** Why {@code field} cannot be compared with {@code operator}, or null when it can. */

@@ -1,5 +1,10 @@
 package dev.mlledger.domain.experiment.search;
 
+import dev.mlledger.domain.experiment.RunStatus;
+
+import java.util.Locale;
+import java.util.UUID;
+
 /**
  * What a run search may compare or order by besides metrics, params and tags: the attributes of MLflow's
  * {@code RunInfo} that mlledger keeps. Text attributes compare with text, time attributes with milliseconds since
@@ -32,5 +37,15 @@ public enum RunAttribute {
     /** Whether it compares with milliseconds since the epoch (else with text). */
     public boolean isTime() {
         return time;
+    }
+
+    /** A run id as the grammar compares it: 32 lowercase hex digits, MLflow's spelling. */
+    public static String runIdText(UUID id) {
+        return id.toString().replace("-", "");
+    }
+
+    /** A status as the grammar compares it: MLflow's names, FINISHED for a completed run. */
+    public static String statusText(RunStatus status) {
+        return status == RunStatus.COMPLETED ? "FINISHED" : status.name().toUpperCase(Locale.ROOT);
     }
 }

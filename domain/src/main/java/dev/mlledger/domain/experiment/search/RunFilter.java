@@ -18,6 +18,11 @@ public record RunFilter(List<Condition> conditions) {
         }
     }
 
+    /** Whether the run meets every condition. */
+    public boolean matches(FoundRun run) {
+        return conditions.stream().allMatch(condition -> condition.matches(run));
+    }
+
     /**
      * Reads a filter in MLflow's search grammar: {@code metrics.loss < 0.5 and params.lr = '0.01'}. Null or blank
      * text is {@link #ALL}.

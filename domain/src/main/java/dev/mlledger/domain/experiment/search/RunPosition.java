@@ -17,4 +17,10 @@ public record RunPosition(List<SortValue> values, Instant startedAt, UUID runId)
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(runId, "runId");
     }
+
+    /** Where {@code run} stands in an order by {@code orderBy}. */
+    public static RunPosition of(FoundRun run, List<RunOrder> orderBy) {
+        return new RunPosition(orderBy.stream().map(order -> run.value(order.field())).toList(),
+                run.run().startedAt(), run.run().id());
+    }
 }

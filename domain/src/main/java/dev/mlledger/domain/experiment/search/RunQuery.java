@@ -3,16 +3,23 @@ package dev.mlledger.domain.experiment.search;
 import dev.mlledger.domain.validation.InvalidInput;
 import dev.mlledger.domain.validation.Violation;
 
+import dev.mlledger.domain.experiment.Lifecycle;
+
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * A run search within some experiments: which runs ({@code filter}), in which order ({@code orderBy}, then start
- * time newest first, then id), how many at most, and after which position (null for the first page).
+ * A run search within some experiments: which runs ({@code filter}, and {@code lifecycle}: only active or only
+ * deleted runs, null for both, MLflow's {@code run_view_type}), in which order ({@code orderBy}, then start time
+ * newest first, then id, as MLflow orders them), how many at most, and after which position (null for the first
+ * page).
  */
-public record RunQuery(RunFilter filter, List<RunOrder> orderBy, int maxResults, RunPosition after) {
+public record RunQuery(RunFilter filter, List<RunOrder> orderBy, Lifecycle lifecycle, int maxResults,
+                       RunPosition after) {
 
     /** MLflow's default page size, and mlledger's largest. */
     public static final int MAX_RESULTS = 1000;
@@ -26,9 +33,7 @@ public record RunQuery(RunFilter filter, List<RunOrder> orderBy, int maxResults,
         if (orderBy.size() > MAX_ORDER_KEYS) {
             violations.add(new Violation("orderBy", "must have at most " + MAX_ORDER_KEYS + " items"));
         }
-        if (maxResults < 1 || maxResults > MAX_RESULTS) {
-            violations.add(new Violation("maxResults", "must be between 1 and " + MAX_RESULTS));
-        }
+        checkMaxResults(violations, maxResults);
         if (after != null && !fits(after, orderBy)) {
             violations.add(new Violation("after", "is a position in another order"));
         }
@@ -43,10 +48,12 @@ public record RunQuery(RunFilter filter, List<RunOrder> orderBy, int maxResults,
      *
      * @param filter     MLflow's filter text; null or blank for all runs
      * @param orderBy    MLflow's order_by items; null for none
+     * @param lifecycle  null for active and deleted runs
      * @param maxResults null for {@link #MAX_RESULTS}
      * @param after      null for the first page
      */
-    public static RunQuery of(String filter, List<String> orderBy, Integer maxResults, RunPosition after) {
+    public static RunQuery of(String filter, List<String> orderBy, Lifecycle lifecycle, Integer maxResults,
+                              RunPosition after) {
         List<Violation> violations = new ArrayList<>();
         RunFilter parsedFilter = parsed(violations, "filter", () -> RunFilter.parse(filter));
         List<RunOrder> order = new ArrayList<>();
@@ -58,10 +65,55 @@ public record RunQuery(RunFilter filter, List<RunOrder> orderBy, int maxResults,
                 order.add(parsed);
             }
         }
+        int size = maxResults == null ? MAX_RESULTS : maxResults;
         if (!violations.isEmpty()) {
+            checkMaxResults(violations, size);
             throw new InvalidInput(violations);
         }
-        return new RunQuery(parsedFilter, order, maxResults == null ? MAX_RESULTS : maxResults, after);
+        return new RunQuery(parsedFilter, order, lifecycle, size, after);
+    }
+
+    private static void checkMaxResults(List<Violation> violations, int maxResults) {
+        if (maxResults < 1 || maxResults > MAX_RESULTS) {
+            violations.add(new Violation("maxResults", "must be between 1 and " + MAX_RESULTS));
+        }
+    }
+
+    /** Whether the query selects the run, page position aside. */
+    public boolean selects(FoundRun run) {
+        return (lifecycle == null || lifecycle == run.run().lifecycle()) && filter.matches(run);
+    }
+
+    /**
+     * The query's order of positions: by each key (a missing value last whichever the direction), then start time
+     * newest first, then run id as PostgreSQL orders uuids (unsigned).
+     */
+    public Comparator<RunPosition> order() {
+        return (a, b) -> {
+            for (int i = 0; i < orderBy.size(); i++) {
+                int comparison = compareKey(a.values().get(i), b.values().get(i), orderBy.get(i).ascending());
+                if (comparison != 0) {
+                    return comparison;
+                }
+            }
+            int byStart = b.startedAt().compareTo(a.startedAt());
+            return byStart != 0 ? byStart : compareIds(a.runId(), b.runId());
+        };
+    }
+
+    private static int compareKey(SortValue a, SortValue b, boolean ascending) {
+        boolean aMissing = a instanceof SortValue.Missing;
+        boolean bMissing = b instanceof SortValue.Missing;
+        if (aMissing || bMissing) {
+            return Boolean.compare(aMissing, bMissing);
+        }
+        int comparison = SortValue.compare(a, b);
+        return ascending ? comparison : -comparison;
+    }
+
+    private static int compareIds(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     private static <T> T parsed(List<Violation> violations, String name, Supplier<T> parse) {

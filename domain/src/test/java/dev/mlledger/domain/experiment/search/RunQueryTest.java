@@ -22,7 +22,7 @@ class RunQueryTest {
 
     @Test
     void a_query_reads_its_filter_and_order_and_takes_a_thousand_runs_unless_told() {
-        RunQuery query = RunQuery.of("metrics.loss < 0.5", List.of("metrics.loss", "params.lr DESC"), null, null);
+        RunQuery query = RunQuery.of("metrics.loss < 0.5", List.of("metrics.loss", "params.lr DESC"), null, null, null);
 
         assertEquals(RunFilter.parse("metrics.loss < 0.5"), query.filter());
         assertEquals(List.of(new RunOrder(new RunField.Metric("loss"), true),
@@ -33,7 +33,7 @@ class RunQueryTest {
 
     @Test
     void no_filter_and_no_order_is_every_run_newest_first() {
-        RunQuery query = RunQuery.of(null, null, 10, null);
+        RunQuery query = RunQuery.of(null, null, null, 10, null);
 
         assertEquals(RunFilter.ALL, query.filter());
         assertEquals(List.of(), query.orderBy());
@@ -42,10 +42,10 @@ class RunQueryTest {
 
     @Test
     void the_page_size_is_between_one_and_a_thousand() {
-        assertDoesNotThrow(() -> RunQuery.of(null, null, 1, null));
-        assertDoesNotThrow(() -> RunQuery.of(null, null, 1000, null));
+        assertDoesNotThrow(() -> RunQuery.of(null, null, null, 1, null));
+        assertDoesNotThrow(() -> RunQuery.of(null, null, null, 1000, null));
         for (int size : new int[] {0, -1, 1001}) {
-            InvalidInput invalid = assertThrows(InvalidInput.class, () -> RunQuery.of(null, null, size, null));
+            InvalidInput invalid = assertThrows(InvalidInput.class, () -> RunQuery.of(null, null, null, size, null));
             assertEquals(List.of(new Violation("maxResults", "must be between 1 and 1000")), invalid.violations());
         }
     }
@@ -53,7 +53,7 @@ class RunQueryTest {
     @Test
     void every_mistake_is_reported_at_once_under_the_name_of_its_part_with_its_column() {
         InvalidInput invalid = assertThrows(InvalidInput.class, () -> RunQuery.of(
-                "metrics.loss < 'a'", List.of("params.lr", "metrics.loss DOWN", "run_name"), null, null));
+                "metrics.loss < 'a'", List.of("params.lr", "metrics.loss DOWN", "run_name"), null, null, null));
 
         assertEquals(List.of(
                 new Violation("filter", "at column 16: a metric compares with a number (not quoted), found ''a''"),
@@ -64,7 +64,7 @@ class RunQueryTest {
     @Test
     void a_missing_order_item_is_refused_like_an_empty_one() {
         InvalidInput invalid = assertThrows(InvalidInput.class,
-                () -> RunQuery.of(null, Arrays.asList("params.lr", null), null, null));
+                () -> RunQuery.of(null, Arrays.asList("params.lr", null), null, null, null));
 
         assertEquals("orderBy[1]", invalid.violations().getFirst().field());
     }
@@ -72,10 +72,10 @@ class RunQueryTest {
     @Test
     void at_most_ten_order_keys() {
         List<String> ten = Collections.nCopies(RunQuery.MAX_ORDER_KEYS, "metrics.loss");
-        assertDoesNotThrow(() -> RunQuery.of(null, ten, null, null));
+        assertDoesNotThrow(() -> RunQuery.of(null, ten, null, null, null));
 
         List<String> eleven = Collections.nCopies(RunQuery.MAX_ORDER_KEYS + 1, "metrics.loss");
-        InvalidInput invalid = assertThrows(InvalidInput.class, () -> RunQuery.of(null, eleven, null, null));
+        InvalidInput invalid = assertThrows(InvalidInput.class, () -> RunQuery.of(null, eleven, null, null, null));
         assertEquals(List.of(new Violation("orderBy", "must have at most 10 items")), invalid.violations());
     }
 
@@ -87,9 +87,9 @@ class RunQueryTest {
         RunPosition withMissing = new RunPosition(List.of(SortValue.MISSING, SortValue.MISSING, SortValue.MISSING),
                 T0, RUN);
 
-        assertDoesNotThrow(() -> RunQuery.of(null, order, null, fitting));
-        assertDoesNotThrow(() -> RunQuery.of(null, order, null, withMissing));
-        assertDoesNotThrow(() -> RunQuery.of(null, null, null, new RunPosition(List.of(), T0, RUN)));
+        assertDoesNotThrow(() -> RunQuery.of(null, order, null, null, fitting));
+        assertDoesNotThrow(() -> RunQuery.of(null, order, null, null, withMissing));
+        assertDoesNotThrow(() -> RunQuery.of(null, null, null, null, new RunPosition(List.of(), T0, RUN)));
     }
 
     @Test
@@ -102,10 +102,10 @@ class RunQueryTest {
                 new RunPosition(List.of(new SortValue.Time(T0), new SortValue.Text("0.1")), T0, RUN));
 
         for (RunPosition misfit : misfits) {
-            InvalidInput invalid = assertThrows(InvalidInput.class, () -> RunQuery.of(null, order, null, misfit));
+            InvalidInput invalid = assertThrows(InvalidInput.class, () -> RunQuery.of(null, order, null, null, misfit));
             assertEquals(List.of(new Violation("after", "is a position in another order")), invalid.violations());
         }
-        assertThrows(InvalidInput.class, () -> RunQuery.of(null, List.of("start_time"), null,
+        assertThrows(InvalidInput.class, () -> RunQuery.of(null, List.of("start_time"), null, null,
                 new RunPosition(List.of(new SortValue.Number(1)), T0, RUN)));
     }
 

@@ -1,0 +1,21 @@
+package dev.mlledger.adapters.persistence.experiment;
+
+import dev.mlledger.adapters.persistence.jdbc.ProlepticInstant;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of {@code latest_metrics} (migration V7): a run's point at the highest step of one metric. */
+@MappedEntity("latest_metrics")
+record LatestPointRow(
+        @MappedProperty("run_id") @Id UUID runId,
+        @MappedProperty("name") String name,
+        @MappedProperty("step") long step,
+        @MappedProperty("value") double value,
+        @TypeDef(type = DataType.STRING, converter = ProlepticInstant.class) Instant timestamp) {
+}
