@@ -214,8 +214,11 @@ measure_runs_search() {
   for limit in ${LIMITS:-100 1000}; do
     wrk -t1 -c1 -d5s "${auth[@]}" "http://127.0.0.1:$port/api/v1/runs?$query&limit=$limit" > /dev/null
     echo "-- limit=$limit"
-    wrk -t1 -c1 -d"$duration" --latency "${auth[@]}" "http://127.0.0.1:$port/api/v1/runs?$query&limit=$limit" \
-      | grep -E 'Requests/sec| 50%| 99%|Non-2xx'
+    local cpu_before output
+    cpu_before=$(service_cpu_ticks)
+    output=$(wrk -t1 -c1 -d"$duration" --latency "${auth[@]}" "http://127.0.0.1:$port/api/v1/runs?$query&limit=$limit")
+    echo "$output" | grep -E 'Requests/sec| 50%| 99%|Non-2xx'
+    cpu_per_request "$cpu_before" "$output"
   done
   echo "-- the statement alone (EXPLAIN ANALYZE, limit 1001):"
   psql -qd "$database" -At -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT r.* FROM runs r JOIN latest_metrics f0 ON f0.run_id = r.id

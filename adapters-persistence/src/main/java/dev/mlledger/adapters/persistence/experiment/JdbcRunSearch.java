@@ -9,6 +9,7 @@ import dev.mlledger.domain.experiment.search.RunPosition;
 import dev.mlledger.domain.experiment.search.RunQuery;
 import dev.mlledger.domain.experiment.search.RunSearch;
 import dev.mlledger.domain.experiment.search.SortValue;
+import dev.mlledger.domain.paging.Orders;
 import dev.mlledger.domain.paging.Page;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -74,7 +75,7 @@ public class JdbcRunSearch implements RunSearch {
             return latest;
         }
         for (LatestPointRow row : latestMetrics.findOfRuns(runIds.stream().map(UUID::toString).toArray(String[]::new))) {
-            latest.computeIfAbsent(row.runId(), ignored -> new TreeMap<>())
+            latest.computeIfAbsent(row.runId(), ignored -> new TreeMap<>(Orders.TEXT))
                     .put(row.name(), new MetricPoint(row.name(), row.step(), row.value(), row.timestamp()));
         }
         return latest;

@@ -15,9 +15,10 @@ import java.util.UUID;
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 interface LatestMetricRepository extends GenericRepository<LatestPointRow, UUID> {
 
-    /** The latest points of the runs, by run then name: one primary-key range per run. */
+    /** The latest points of the runs (in no order): one primary-key range per run. */
     @Query("""
-            SELECT run_id, name, step, value, timestamp FROM latest_metrics
-            WHERE run_id = ANY(CAST(:runIds AS uuid[])) ORDER BY run_id, name""")
+            SELECT run_id AS "runId", name, step, value,
+                   CAST(extract(epoch FROM timestamp) * 1000000 AS bigint) AS "timestampMicros"
+            FROM latest_metrics WHERE run_id = ANY(CAST(:runIds AS uuid[]))""")
     List<LatestPointRow> findOfRuns(String[] runIds);
 }

@@ -89,12 +89,12 @@ public class MemoryMetrics implements Metrics {
     }
 
     /**
-     * The run's point at the highest step of each name, by name. One step per name: from a name's last point
+     * The run's point at the highest step of each name, by name (in code-point order). One step per name: from a name's last point
      * straight to the next name's first.
      */
     static SortedMap<String, MetricPoint> latestPoints(MemoryStore store, UUID runId) {
         NavigableMap<MetricKey, StoredMetric> points = store.metricsByRun.of(runId);
-        SortedMap<String, MetricPoint> latest = new TreeMap<>();
+        SortedMap<String, MetricPoint> latest = new TreeMap<>(PostgresOrder.TEXT);
         for (MetricKey key = points.isEmpty() ? null : points.firstKey(); key != null; ) {
             MetricKey lastOfName = new MetricKey(key.name(), Long.MAX_VALUE);
             latest.put(key.name(), points.floorEntry(lastOfName).getValue().point());

@@ -4,11 +4,11 @@ import dev.mlledger.domain.validation.InvalidInput;
 import dev.mlledger.domain.validation.Violation;
 
 import dev.mlledger.domain.experiment.Lifecycle;
+import dev.mlledger.domain.paging.Orders;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -97,7 +97,7 @@ public record RunQuery(RunFilter filter, List<RunOrder> orderBy, Lifecycle lifec
                 }
             }
             int byStart = b.startedAt().compareTo(a.startedAt());
-            return byStart != 0 ? byStart : compareIds(a.runId(), b.runId());
+            return byStart != 0 ? byStart : Orders.IDS.compare(a.runId(), b.runId());
         };
     }
 
@@ -109,11 +109,6 @@ public record RunQuery(RunFilter filter, List<RunOrder> orderBy, Lifecycle lifec
         }
         int comparison = SortValue.compare(a, b);
         return ascending ? comparison : -comparison;
-    }
-
-    private static int compareIds(UUID a, UUID b) {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     private static <T> T parsed(List<Violation> violations, String name, Supplier<T> parse) {

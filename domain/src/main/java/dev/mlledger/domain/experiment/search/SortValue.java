@@ -1,5 +1,7 @@
 package dev.mlledger.domain.experiment.search;
 
+import dev.mlledger.domain.paging.Orders;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -38,25 +40,10 @@ public sealed interface SortValue {
     static int compare(SortValue a, SortValue b) {
         return switch (a) {
             case Number(double x) when b instanceof Number(double y) -> Double.compare(x + 0.0, y + 0.0);
-            case Text(String x) when b instanceof Text(String y) -> byCodePoint(x, y);
+            case Text(String x) when b instanceof Text(String y) -> Orders.TEXT.compare(x, y);
             case Time(Instant x) when b instanceof Time(Instant y) -> x.compareTo(y);
             default -> throw new IllegalArgumentException(a + " and " + b + " are not values of one field");
         };
-    }
-
-    private static int byCodePoint(String x, String y) {
-        int i = 0;
-        int j = 0;
-        while (i < x.length() && j < y.length()) {
-            int cx = x.codePointAt(i);
-            int cy = y.codePointAt(j);
-            if (cx != cy) {
-                return Integer.compare(cx, cy);
-            }
-            i += Character.charCount(cx);
-            j += Character.charCount(cy);
-        }
-        return Boolean.compare(i < x.length(), j < y.length());
     }
 
     /** Whether a value of this kind can be a run's value of {@code field}. */
