@@ -1,13 +1,16 @@
 package dev.mlledger.adapters.web.experiment;
 
+import dev.mlledger.adapters.web.binding.Spellings;
 import dev.mlledger.adapters.web.binding.Violations;
 import dev.mlledger.adapters.web.error.Problem;
 import dev.mlledger.adapters.web.paging.CursorCodec;
 import dev.mlledger.adapters.web.paging.CursorQuery;
 import dev.mlledger.adapters.web.paging.PageView;
 import dev.mlledger.adapters.web.security.Roles;
+import dev.mlledger.application.experiment.RunDetails;
 import dev.mlledger.application.experiment.SearchRuns;
 import dev.mlledger.domain.experiment.Lifecycle;
+import dev.mlledger.domain.experiment.search.FoundRun;
 import dev.mlledger.domain.experiment.search.RunPage;
 import dev.mlledger.domain.experiment.search.RunPosition;
 import dev.mlledger.domain.experiment.search.RunQuery;
@@ -28,8 +31,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** {@code GET /api/v1/runs}: search the runs of experiments with MLflow's filter grammar. */
@@ -52,7 +57,8 @@ public class RunSearchController {
     }
 
     /**
-     * Runs of the given experiments that meet the filter, in order, each with its latest metrics, params and tags.
+     * Runs of the given experiments that meet the filter, in order, each as {@code GET /api/v1/runs/{id}} shows it
+     * (with its latest metrics, params and tags).
      *
      * @param experimentIds the experiments to search (at least one; repeat the parameter for more)
      * @param filter        MLflow's filter: {@code metrics.loss < 0.5 AND params.lr = '0.01'}
@@ -63,7 +69,7 @@ public class RunSearchController {
      */
     @Operation(summary = "Search runs with MLflow's filter grammar", description = "filter: conditions on metrics.<key> (latest value; = != < <= > >=), params.<key> and tags.<key> (= != LIKE ILIKE), attributes run_id (also IN, NOT IN), run_name, user_id, status (RUNNING, FINISHED, FAILED, KILLED; = != LIKE ILIKE), start_time and end_time (milliseconds since the epoch; = != < <= > >=), joined by AND. order_by: a field then ASC or DESC; runs without the value come last; then newest first. A bad filter is a 400 whose message names the column. Keyset paging: follow next_cursor.")
     @Get
-    public PageView<FoundRunView> search(
+    public PageView<RunView> search(
             @Parameter(description = "An experiment to search; repeat for more") @Nullable @QueryValue("experiment_id") List<UUID> experimentIds,
             @Nullable @QueryValue("filter") String filter,
             @Parameter(description = "An order key, such as metrics.loss DESC; repeat for more") @Nullable @QueryValue("order_by") List<String> orderBy,
@@ -74,7 +80,7 @@ public class RunSearchController {
         if (experimentIds == null || experimentIds.isEmpty()) {
             violations.add(new Violation("experimentIds", "is required"));
         }
-        Lifecycle chosen = Violations.collect(violations, "lifecycle", () -> lifecycle(lifecycle));
+        Lifecycle chosen = Violations.collect(violations, "lifecycle", () -> Spellings.lifecycleFilter(lifecycle));
         CursorQuery bound = CursorQuery.of("runs").with("experiments", experimentIds == null ? null
                         : new LinkedHashSet<>(experimentIds)).with("filter", filter).with("order", orderBy)
                 .with("lifecycle", lifecycle == null ? "active" : lifecycle);
@@ -85,16 +91,14 @@ public class RunSearchController {
             throw new InvalidInput(violations);
         }
         RunPage page = searchRuns.search(new LinkedHashSet<>(experimentIds), query);
-        return new PageView<>(page.runs().stream().map(FoundRunView::of).toList(),
+        return new PageView<>(page.runs().stream().map(RunSearchController::view).toList(),
                 page.next() == null ? null : cursors.encodeRun(page.next(), bound.toString()));
     }
 
-    private static Lifecycle lifecycle(String spelled) {
-        return switch (spelled == null ? "active" : spelled) {
-            case "active" -> Lifecycle.ACTIVE;
-            case "deleted" -> Lifecycle.DELETED;
-            case "all" -> null;
-            default -> throw new InvalidInput("", "must be one of active, deleted, all");
-        };
+    /** A found run as {@code GET /api/v1/runs/{id}} shows a run: with latest metrics, params and tags. */
+    private static RunView view(FoundRun found) {
+        Map<String, Double> latest = new LinkedHashMap<>();
+        found.latestMetrics().forEach((name, point) -> latest.put(name, point.value()));
+        return RunView.of(new RunDetails(found.run(), latest, found.params(), found.tags()));
     }
 }

@@ -49,13 +49,12 @@ class RunSearchControllerTest extends WebTest {
         return (List<Map<String, Object>>) page.get("items");
     }
 
-    @SuppressWarnings("unchecked")
     private static String runId(Map<String, Object> item) {
-        return (String) ((Map<String, Object>) item.get("run")).get("id");
+        return (String) item.get("id");
     }
 
     @Test
-    void runs_meeting_the_filter_come_in_the_asked_order_with_their_latest_metrics_params_and_tags() {
+    void runs_meeting_the_filter_come_in_the_asked_order_as_a_run_reads_with_latest_metrics_params_and_tags() {
         Map<String, Object> page = body(send("GET", search("filter", "metrics.loss < 0.5", "order_by", "metrics.loss"),
                 null), 200);
 
@@ -65,6 +64,7 @@ class RunSearchControllerTest extends WebTest {
         assertEquals(Map.of("loss", 0.1), first.get("latest_metrics"));
         assertEquals(Map.of(), first.get("params"));
         assertEquals(Map.of(), first.get("tags"));
+        assertEquals(body(send("GET", "/api/v1/runs/" + runIds.get(1), null), 200), first);
         assertTrue(page.containsKey("next_cursor"));
         assertNull(page.get("next_cursor"));
     }
