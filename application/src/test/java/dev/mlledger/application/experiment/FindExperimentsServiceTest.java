@@ -3,6 +3,7 @@ package dev.mlledger.application.experiment;
 import dev.mlledger.application.testing.FakeUnitOfWork;
 import dev.mlledger.application.testing.InMemoryExperiments;
 import dev.mlledger.application.testing.InMemoryRuns;
+import dev.mlledger.application.testing.InMemoryTags;
 import dev.mlledger.domain.experiment.Experiment;
 import dev.mlledger.domain.experiment.ExperimentFilter;
 import dev.mlledger.domain.experiment.ExperimentStatus;
@@ -12,6 +13,9 @@ import dev.mlledger.domain.paging.Keyset;
 import dev.mlledger.domain.paging.Page;
 import dev.mlledger.domain.paging.PageLimit;
 import dev.mlledger.domain.validation.NotFound;
+import dev.mlledger.domain.experiment.Tag;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -30,14 +34,15 @@ class FindExperimentsServiceTest {
     private final InMemoryRuns runs = new InMemoryRuns();
     private final InMemoryExperiments experiments = new InMemoryExperiments(runs);
     private final FakeUnitOfWork unitOfWork = new FakeUnitOfWork();
-    private final FindExperiments find = new FindExperimentsService(experiments, runs, unitOfWork);
+    private final InMemoryTags tags = new InMemoryTags();
+    private final FindExperiments find = new FindExperimentsService(experiments, runs, tags, unitOfWork);
 
     @Test
     void an_experiment_is_read_with_its_runs_in_a_reading_unit_of_work() {
         Experiment experiment = stored("baseline", "alice", 0);
-        Run first = Run.started(UUID.randomUUID(), experiment.id(), T0, 1);
-        Run second = Run.started(UUID.randomUUID(), experiment.id(), T0.plusSeconds(1), 2);
-        runs.addAll(List.of(first, second, Run.started(UUID.randomUUID(), stored("other", "bob", 1).id(), T0, 3)));
+        Run first = Run.started(UUID.randomUUID(), experiment.id(), "run", "alice", T0, 1);
+        Run second = Run.started(UUID.randomUUID(), experiment.id(), "run", "alice", T0.plusSeconds(1), 2);
+        runs.addAll(List.of(first, second, Run.started(UUID.randomUUID(), stored("other", "bob", 1).id(), "run", "alice", T0, 3)));
 
         ExperimentWithRuns found = find.byId(experiment.id());
 
@@ -57,15 +62,15 @@ class FindExperimentsServiceTest {
         stored("b", "bob", 1);
         Experiment newer = stored("c", "alice", 2);
         Experiment newest = stored("d", "alice", 3);
-        runs.addAll(List.of(Run.started(UUID.randomUUID(), newer.id(), T0, null)));
+        runs.addAll(List.of(Run.started(UUID.randomUUID(), newer.id(), "run", "alice", T0, null)));
 
-        Page<ExperimentSummary> first = find.list(new ExperimentFilter("alice", null), null, new PageLimit(2));
+        Page<ExperimentSummary> first = find.list(new ExperimentFilter("alice", null, null), null, new PageLimit(2));
 
         assertEquals(List.of(new ExperimentSummary(newest, 0), new ExperimentSummary(newer, 1)), first.items());
         assertTrue(first.hasMore());
         assertEquals(1, unitOfWork.reads());
 
-        Page<ExperimentSummary> rest = find.list(new ExperimentFilter("alice", null),
+        Page<ExperimentSummary> rest = find.list(new ExperimentFilter("alice", null, null),
                 new Keyset(newer.createdAt(), newer.id()), new PageLimit(2));
 
         assertEquals(List.of(new ExperimentSummary(older, 0)), rest.items());
@@ -80,7 +85,7 @@ class FindExperimentsServiceTest {
         experiments.put(completed);
         stored("b", "alice", 1);
 
-        Page<ExperimentSummary> page = find.list(new ExperimentFilter(null, ExperimentStatus.COMPLETED), null,
+        Page<ExperimentSummary> page = find.list(new ExperimentFilter(null, ExperimentStatus.COMPLETED, null), null,
                 new PageLimit(10));
 
         assertEquals(List.of(new ExperimentSummary(completed, 0)), page.items());
@@ -91,5 +96,22 @@ class FindExperimentsServiceTest {
                 T0.plusSeconds(60L * minutesAfterT0), 0);
         experiments.put(experiment);
         return experiment;
+    }
+
+    @Test
+    void an_experiment_is_found_by_number_and_by_name_with_its_runs_and_tags() {
+        Experiment older = experiments.add(new Experiment(UUID.randomUUID(), "twin", "alice", null,
+                ExperimentStatus.CREATED, T0, 0));
+        Experiment newer = experiments.add(new Experiment(UUID.randomUUID(), "twin", "bob", null,
+                ExperimentStatus.CREATED, T0.plusSeconds(1), 0));
+        tags.setOnExperiment(older.id(), List.of(new Tag("team", "a")));
+
+        ExperimentWithRuns byNumber = find.byNumber(older.number());
+
+        assertEquals(new ExperimentWithRuns(older, List.of(), new TreeMap<>(Map.of("team", "a"))), byNumber);
+        assertEquals(newer, find.byName("twin").experiment());
+        assertThrows(NotFound.class, () -> find.byNumber(newer.number() + 1));
+        assertThrows(NotFound.class, () -> find.byName("nobody"));
+        assertEquals(4, unitOfWork.reads(), "one reading unit of work per lookup");
     }
 }
