@@ -220,12 +220,12 @@ class ServiceJarIT {
 
         try (ServiceProcess migrate = ServiceProcess.launch(work, environment, "db", "migrate")) {
             assertEquals(0, migrate.awaitExit(), migrate.log());
-            assertTrue(migrate.log().contains("now at version 5"), migrate.log());
+            assertTrue(migrate.log().contains("now at version 6"), migrate.log());
             assertFalse(migrate.log().contains("listening on"), "no HTTP server for a CLI command:\n" + migrate.log());
         }
         try (ServiceProcess info = ServiceProcess.launch(work, environment, "db", "info")) {
             assertEquals(0, info.awaitExit(), info.log());
-            assertTrue(info.log().contains("Current version: version 5"), info.log());
+            assertTrue(info.log().contains("Current version: version 6"), info.log());
         }
         try (ServiceProcess unknown = ServiceProcess.launch(work, environment, "db", "downgrade")) {
             assertEquals(2, unknown.awaitExit(), unknown.log());
