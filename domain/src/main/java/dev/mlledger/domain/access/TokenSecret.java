@@ -48,9 +48,18 @@ public final class TokenSecret {
 
     /** The hex SHA-256 of the secret: what is stored and looked up. */
     public static String hash(String secret) {
+        return hash(newDigest(), secret);
+    }
+
+    /** {@link #hash(String)} with a SHA-256 digest of the caller's (reset after use), for hot paths that keep one. */
+    public static String hash(MessageDigest sha256, String secret) {
+        return HexFormat.of().formatHex(sha256.digest(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A new SHA-256 digest. */
+    public static MessageDigest newDigest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

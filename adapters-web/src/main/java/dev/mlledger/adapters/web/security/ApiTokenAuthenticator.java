@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -34,10 +35,17 @@ public class ApiTokenAuthenticator {
     /** The attribute that says how a principal was authenticated. */
     public static final String METHOD_ATTRIBUTE = "authenticated_by";
 
+    /** SHA-256 per thread: {@code MessageDigest.getInstance} on every request costs more than the digest. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(TokenSecret::newDigest);
+
     private final AuthenticateApiToken tokens;
     private final Clock clock;
     private final Scheduler blocking;
-    private final Cache<String, Optional<ApiToken>> byHash;
+    private final Cache<String, Optional<Known>> byHash;
+
+    /** A looked-up token with its principal and answer made once, for every request that presents it. */
+    private record Known(ApiToken token, Mono<Authentication> answer) {
+    }
 
     public ApiTokenAuthenticator(AuthenticateApiToken tokens, Clock clock,
                                  @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor,
@@ -54,18 +62,20 @@ public class ApiTokenAuthenticator {
         if (!TokenSecret.looksLikeOne(secret)) {
             return Mono.empty();   // a JWT, or garbage: nothing to look up
         }
-        String hash = TokenSecret.hash(secret);
-        Optional<ApiToken> cached = byHash.getIfPresent(hash);
+        String hash = TokenSecret.hash(SHA_256.get(), secret);
+        Optional<Known> cached = byHash.getIfPresent(hash);
         if (cached != null) {
-            return Mono.justOrEmpty(authentication(cached));
+            return answer(cached);
         }
         Mono<Authentication> lookup = Mono.fromCallable(() -> {
-                    Optional<ApiToken> token = tokens.tokenOf(secret);
-                    byHash.put(hash, token);
-                    return authentication(token);
+                    Optional<Known> known = tokens.tokenOf(secret).map(token -> new Known(token, Mono.just(
+                            Authentication.build(token.name(), Roles.heldBy(token.role()),
+                                    Map.of(METHOD_ATTRIBUTE, "api-token")))));
+                    byHash.put(hash, known);
+                    return known;
                 })
                 .subscribeOn(blocking)
-                .flatMap(Mono::justOrEmpty);
+                .flatMap(this::answer);
         // The request goes on where the answer is given. Back on its event loop, as if there had been no lookup:
         // continued on a blocking thread, the filters and the route that read its body next would read it
         // re-entrantly, which Micronaut's body buffer does not allow (an AssertionError, a 500, with -ea).
@@ -78,9 +88,8 @@ public class ApiTokenAuthenticator {
         byHash.invalidateAll();
     }
 
-    private Optional<Authentication> authentication(Optional<ApiToken> token) {
-        return token.filter(t -> t.isValidAt(clock.instant()))
-                .map(t -> Authentication.build(t.name(), Roles.heldBy(t.role()),
-                        Map.of(METHOD_ATTRIBUTE, "api-token")));
+    /** The token's principal while it is valid (its expiry is checked on every request), else nothing. */
+    private Mono<Authentication> answer(Optional<Known> known) {
+        return known.isPresent() && known.get().token().isValidAt(clock.instant()) ? known.get().answer() : Mono.empty();
     }
 }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Micronaut Security's decision, made the way its {@link SecurityFilter} makes it (the first authentication
@@ -40,6 +41,7 @@ import java.util.Optional;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "micronaut.security.enabled", notEquals = "false")
 public class ImmediateSecurityFilter implements Ordered {
+
 
     private final List<AuthenticationFetcher<HttpRequest<?>>> fetchers;
     private final List<SecurityRule<HttpRequest<?>>> rules;
@@ -58,9 +60,28 @@ public class ImmediateSecurityFilter implements Ordered {
         return ServerFilterPhase.SECURITY.order();
     }
 
-    /** The request, unchanged, to let it go on; an {@link AuthorizationException} to refuse it. */
+    /**
+     * Completes with the request, unchanged, to let it go on, or fails with an {@link AuthorizationException} to
+     * refuse it. A decision known at once is an already completed future, which Micronaut continues from in place
+     * (no Reactor); one that has to wait completes when its answers come.
+     */
     @RequestFilter
-    public Publisher<HttpRequest<?>> authorize(HttpRequest<?> request) {
+    public CompletableFuture<HttpRequest<?>> authorize(HttpRequest<?> request) {
+        Publisher<HttpRequest<?>> decision = decide(request);
+        Immediate<HttpRequest<?>> now = Immediate.of(decision);
+        if (!now.isKnown()) {
+            return Mono.from(decision).toFuture();
+        }
+        try {
+            now.value();
+            return CompletableFuture.completedFuture(request);
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+    }
+
+    /** The request, unchanged, to let it go on; an {@link AuthorizationException} to refuse it. */
+    Publisher<HttpRequest<?>> decide(HttpRequest<?> request) {
         request.getAttributes().put(SecurityFilter.KEY, true);
         for (int i = 0; i < fetchers.size(); i++) {
             Publisher<Authentication> fetched = fetchers.get(i).fetchAuthentication(request);

@@ -17,9 +17,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +38,7 @@ class ImmediateSecurityFilterTest {
     @Test
     void a_cached_token_and_rules_that_answer_at_once_are_decided_at_once_with_the_caller_as_principal() {
         Publisher<HttpRequest<?>> decision = filter(List.of(fetcher("api-token", Mono.just(READER))),
-                List.of(rule("roles", Mono.just(SecurityRuleResult.ALLOWED)))).authorize(request);
+                List.of(rule("roles", Mono.just(SecurityRuleResult.ALLOWED)))).decide(request);
 
         Immediate<HttpRequest<?>> now = Immediate.of(decision);
         assertTrue(now.isKnown(), "decided without subscribing");
@@ -45,10 +48,40 @@ class ImmediateSecurityFilterTest {
     }
 
     @Test
+    void a_cached_token_is_let_through_with_a_future_completed_in_place() {
+        CompletableFuture<HttpRequest<?>> decided = filter(List.of(fetcher("api-token", Mono.just(READER))),
+                List.of(rule("roles", Mono.just(SecurityRuleResult.ALLOWED)))).authorize(request);
+
+        assertTrue(decided.isDone(), "decided in place");
+        assertSame(request, decided.join());
+        assertEquals("dashboard", request.getUserPrincipal().orElseThrow().getName());
+    }
+
+    @Test
+    void a_refusal_known_at_once_is_a_future_failed_in_place_with_what_micronaut_answers_401_or_403() {
+        CompletableFuture<HttpRequest<?>> decided = filter(List.of(fetcher("api-token", Mono.empty())),
+                List.of(rule("roles", Mono.just(SecurityRuleResult.REJECTED)))).authorize(request);
+
+        assertTrue(decided.isCompletedExceptionally());
+        assertInstanceOf(AuthorizationException.class, decided.exceptionNow());
+        assertEquals(HttpStatus.UNAUTHORIZED, request.getAttribute(SecurityFilter.REJECTION).orElseThrow());
+    }
+
+    @Test
+    void a_decision_that_has_to_wait_completes_when_its_answers_come() throws Exception {
+        CompletableFuture<HttpRequest<?>> decided = filter(
+                List.of(fetcher("api-token", Mono.just(READER).delayElement(Duration.ofMillis(20)))),
+                List.of(rule("roles", Mono.just(SecurityRuleResult.ALLOWED)))).authorize(request);
+
+        assertSame(request, decided.get(5, TimeUnit.SECONDS));
+        assertEquals("dashboard", request.getUserPrincipal().orElseThrow().getName());
+    }
+
+    @Test
     void a_token_lookup_that_has_to_wait_is_awaited_and_decides_the_same_way() {
         Publisher<HttpRequest<?>> decision = filter(
                 List.of(fetcher("api-token", Mono.just(READER).delayElement(Duration.ofMillis(20)))),
-                List.of(rule("roles", Mono.just(SecurityRuleResult.ALLOWED)))).authorize(request);
+                List.of(rule("roles", Mono.just(SecurityRuleResult.ALLOWED)))).decide(request);
 
         assertFalse(Immediate.of(decision).isKnown());
         assertSame(request, Mono.from(decision).block(Duration.ofSeconds(5)));
@@ -61,7 +94,7 @@ class ImmediateSecurityFilterTest {
         Mono.from(filter(List.of(fetcher("api-token", Mono.empty()),
                         fetcher("jwt", Mono.just(READER).delayElement(Duration.ofMillis(5))),
                         fetcher("basic", Mono.just(other))),
-                List.of(rule("roles", Mono.just(SecurityRuleResult.ALLOWED)))).authorize(request))
+                List.of(rule("roles", Mono.just(SecurityRuleResult.ALLOWED)))).decide(request))
                 .block(Duration.ofSeconds(5));
 
         assertEquals(List.of("api-token", "jwt", "roles"), asked);
@@ -74,7 +107,7 @@ class ImmediateSecurityFilterTest {
                 List.of(rule("ip", Mono.just(SecurityRuleResult.UNKNOWN).delayElement(Duration.ofMillis(5))),
                         rule("empty", Mono.empty()),
                         rule("roles", Mono.just(SecurityRuleResult.REJECTED)),
-                        rule("never", Mono.just(SecurityRuleResult.ALLOWED)))).authorize(request);
+                        rule("never", Mono.just(SecurityRuleResult.ALLOWED)))).decide(request);
 
         AuthorizationException refused = assertThrows(AuthorizationException.class,
                 () -> Mono.from(decision).block(Duration.ofSeconds(5)));
@@ -88,9 +121,9 @@ class ImmediateSecurityFilterTest {
         HttpRequest<?> anonymous = HttpRequest.GET("/api/v1/predictions");
 
         assertThrows(AuthorizationException.class, () -> Mono.from(
-                filter(List.of(fetcher("api-token", Mono.just(READER))), rejecting).authorize(request)).block());
+                filter(List.of(fetcher("api-token", Mono.just(READER))), rejecting).decide(request)).block());
         assertThrows(AuthorizationException.class, () -> Mono.from(
-                filter(List.of(fetcher("api-token", Mono.empty())), rejecting).authorize(anonymous)).block());
+                filter(List.of(fetcher("api-token", Mono.empty())), rejecting).decide(anonymous)).block());
 
         assertEquals(HttpStatus.FORBIDDEN, request.getAttribute(SecurityFilter.REJECTION).orElseThrow());
         assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getAttribute(SecurityFilter.REJECTION).orElseThrow());
@@ -102,13 +135,13 @@ class ImmediateSecurityFilterTest {
         List<AuthenticationFetcher<HttpRequest<?>>> nobody = List.of(fetcher("api-token", Mono.empty()));
         List<SecurityRule<HttpRequest<?>>> undecided = List.of(rule("roles", Mono.just(SecurityRuleResult.UNKNOWN)));
 
-        assertSame(request, Mono.from(filter(nobody, undecided).authorize(request)).block());
+        assertSame(request, Mono.from(filter(nobody, undecided).decide(request)).block());
 
         SecurityConfigurationProperties strict = new SecurityConfigurationProperties();
         strict.setRejectNotFound(true);
         HttpRequest<?> unknownPath = HttpRequest.GET("/nowhere");
         assertThrows(AuthorizationException.class,
-                () -> Mono.from(new ImmediateSecurityFilter(nobody, undecided, strict).authorize(unknownPath)).block());
+                () -> Mono.from(new ImmediateSecurityFilter(nobody, undecided, strict).decide(unknownPath)).block());
     }
 
     private ImmediateSecurityFilter filter(List<AuthenticationFetcher<HttpRequest<?>>> fetchers,
