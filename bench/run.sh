@@ -87,6 +87,9 @@ bench_predict() {
   echo "== POST /api/v1/predict, ${CONNECTIONS:-32} connections, $duration"
   fresh_database predict
   start_service
+  # AFTER_START_SQL: a statement run on the fresh database once the service has migrated it (e.g. to take an
+  # index away and measure what it costs)
+  [ -z "${AFTER_START_SQL:-}" ] || psql -qd "$database" -c "$AFTER_START_SQL"
   wrk -t2 -c"${CONNECTIONS:-32}" -d10s -s bench/predict.lua "http://127.0.0.1:$port" > /dev/null   # warm-up
   local cpu_before output
   cpu_before=$(service_cpu_ticks)
