@@ -2,6 +2,7 @@
 # Load benchmarks of the packaged service against a PostgreSQL on this host. Run by hand, not in CI.
 #   bench/run.sh predict | batch | analytics | pages | pgbench            (predictions)
 #   bench/run.sh metrics-batch | history | experiments                     (experiment tracking)
+#   bench/run.sh mlflow-log-batch                                          (MLflow's REST API)
 #   bench/run.sh predictions | tracking | all
 # Needs: wrk and pgbench/psql (apt-get install wrk postgresql-client), a JDK 21+ (JAVA_HOME or java on PATH),
 # the jar (./mvnw -q package -DskipTests), and a PostgreSQL at PGHOST:PGPORT (default 127.0.0.1:5432, user postgres)
@@ -193,6 +194,20 @@ bench_history() {
   stop_service
 }
 
+bench_mlflow_log_batch() {
+  echo "== POST /api/2.0/mlflow/runs/log-batch (1000 metrics), ${BATCH_CONNECTIONS:-1} connection(s), $duration"
+  fresh_database mlflow
+  start_service
+  local run_id
+  run_id=$(curl -s -X POST "${auth[@]}" -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/2.0/mlflow/runs/create" \
+    -d '{"experiment_id": "0"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["run"]["info"]["run_id"])')
+  RUN_ID=$run_id wrk -t1 -c1 -d10s -s bench/mlflow-log-batch.lua "http://127.0.0.1:$port" > /dev/null
+  RUN_ID=$run_id wrk -t"${BATCH_CONNECTIONS:-1}" -c"${BATCH_CONNECTIONS:-1}" -d"$duration" --latency \
+    -s bench/mlflow-log-batch.lua "http://127.0.0.1:$port"
+  echo "stored metric points: $(psql -Atqd "$database" -c 'SELECT count(*) FROM metrics')"
+  stop_service
+}
+
 bench_experiments() {
   echo "== GET /api/v1/experiments?limit=100 over 100 experiments with 5 runs each, 32 connections, $duration"
   fresh_database experiments
@@ -216,9 +231,10 @@ case "$what" in
   metrics-batch) each_jar bench_metrics_batch ;;
   history) each_jar bench_history ;;
   experiments) each_jar bench_experiments ;;
+  mlflow-log-batch) each_jar bench_mlflow_log_batch ;;
   predictions) bench_pgbench; each_jar bench_predict; each_jar bench_batch; bench_analytics; bench_pages ;;
   tracking) each_jar bench_metrics_batch; each_jar bench_history; each_jar bench_experiments ;;
   all) bench_pgbench; each_jar bench_predict; each_jar bench_batch; bench_analytics; bench_pages
        each_jar bench_metrics_batch; each_jar bench_history; each_jar bench_experiments ;;
-  *) echo "usage: $0 predict|batch|analytics|pages|pgbench|metrics-batch|history|experiments|predictions|tracking|all" >&2; exit 2 ;;
+  *) echo "usage: $0 predict|batch|analytics|pages|pgbench|metrics-batch|history|experiments|mlflow-log-batch|predictions|tracking|all" >&2; exit 2 ;;
 esac

@@ -12,6 +12,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestFilter;
@@ -36,9 +37,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Checks the syntax of every {@code /api/**} request against the route it matched, before anything is bound:
  * query parameters the route does not declare, and a JSON body that does not fit the route's request record
  * ({@link BodyShape}). Any problem is a 400 naming each one. A body that is a JSON object with only storable text
- * is also kept, as the client sent it, for the request log.
+ * is also kept, as the client sent it, for the request log. The routes of a {@link LenientShape} controller (MLflow's,
+ * also under {@code /ajax-api/**}) get only the JSON check and the keeping.
  */
-@ServerFilter("/api/**")
+@ServerFilter({"/api/**", "/ajax-api/**"})
 public class RequestShapeFilter implements Ordered {
 
     /**
@@ -71,6 +73,9 @@ public class RequestShapeFilter implements Ordered {
         List<Violation> violations = new ArrayList<>();
         Declared declared = declaredByRoute.computeIfAbsent(method.getRouteInfo(), info -> Declared.of(method));
         Argument<?> bodyType = declared.body();
+        if (declared.lenient()) {
+            return bodyType == null ? null : keepIfJson(request, body);
+        }
         if (request.getUri().getRawQuery() != null) {   // most requests have none: decoding nothing was 3 % of a predict
             for (String name : request.getParameters().names()) {
                 if (!declared.queryValues().contains(name)) {
@@ -95,6 +100,27 @@ public class RequestShapeFilter implements Ordered {
         return violations.isEmpty() ? null : ProblemResponses.invalid(violations);
     }
 
+    /** A lenient route's body: a 400 if it is no JSON at all, else kept for the log when it is an object. */
+    private @Nullable HttpResponse<?> keepIfJson(HttpRequest<?> request, @Nullable byte[] body) {
+        if (body == null || body.length == 0 || isBlank(body)) {
+            return null;
+        }
+        JsonNode tree;
+        try {
+            tree = jsonMapper.readValue(body, JsonNode.class);
+        } catch (IOException e) {
+            MutableHttpResponse<?> refusal = ProblemResponses.problem(HttpStatus.BAD_REQUEST,
+                    MalformedJsonHandler.detail(e.getMessage()));
+            RouteAttributes.setException(refusal, e);   // the protocol's own error mapping tells it apart
+            return refusal;
+        }
+        if (tree != null && tree.isObject()) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            keepForTheLog(request, text.startsWith("\uFEFF") ? text.substring(1) : text);
+        }
+        return null;
+    }
+
     private static boolean isBlank(byte[] body) {
         for (byte b : body) {
             if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
@@ -104,8 +130,11 @@ public class RequestShapeFilter implements Ordered {
         return true;
     }
 
-    /** What a route takes: its query parameters by name, and its body's type (null for none). */
-    private record Declared(Set<String> queryValues, Argument<?> body) {
+    /**
+     * What a route takes: its query parameters by name, and its body's type (null for none); lenient when its
+     * controller is {@link LenientShape}.
+     */
+    private record Declared(Set<String> queryValues, Argument<?> body, boolean lenient) {
 
         static Declared of(MethodBasedRouteMatch<?, ?> route) {
             Set<String> queryValues = new HashSet<>();
@@ -117,7 +146,8 @@ public class RequestShapeFilter implements Ordered {
                     body = argument;
                 }
             }
-            return new Declared(Set.copyOf(queryValues), body);
+            boolean lenient = route.getRouteInfo().getDeclaringType().isAnnotationPresent(LenientShape.class);
+            return new Declared(Set.copyOf(queryValues), body, lenient);
         }
     }
 
