@@ -6,6 +6,7 @@ import dev.mlledger.domain.experiment.Experiment;
 import dev.mlledger.domain.experiment.ExperimentStatus;
 import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.experiment.Run;
+import dev.mlledger.domain.experiment.RunNames;
 import dev.mlledger.domain.experiment.Runs;
 import dev.mlledger.domain.id.Ids;
 import dev.mlledger.domain.transaction.UnitOfWork;
@@ -13,6 +14,7 @@ import dev.mlledger.domain.transaction.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 public final class CreateExperimentService implements CreateExperiment {
 
@@ -39,12 +41,13 @@ public final class CreateExperimentService implements CreateExperiment {
         Experiment experiment = new Experiment(Ids.newId(), given.name(), owner, given.description(), status,
                 now, 0);
         List<Run> started = given.runSeeds().stream()
-                .map(seed -> Run.started(Ids.newId(), experiment.id(), now, seed))
+                .map(seed -> Run.started(Ids.newId(), experiment.id(), RunNames.generate(ThreadLocalRandom.current()),
+                        caller.name(), now, seed))
                 .toList();
         return unitOfWork.write(() -> {
-            experiments.add(experiment);
+            Experiment stored = experiments.add(experiment);
             runs.addAll(started);
-            return new ExperimentWithRuns(experiment, started);
+            return new ExperimentWithRuns(stored, started);
         });
     }
 }

@@ -5,6 +5,7 @@ import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.experiment.MetricKey;
 import dev.mlledger.domain.experiment.MetricPoint;
 import dev.mlledger.domain.experiment.Metrics;
+import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.RunAlreadyEnded;
 import dev.mlledger.domain.experiment.RunStatus;
 import dev.mlledger.domain.experiment.Runs;
@@ -72,13 +73,13 @@ public final class LogMetricsService implements LogMetrics {
             if (violations.size() > before) {
                 continue;
             }
-            Integer earlier = seen.putIfAbsent(new MetricKey(point.name(), point.step().intValue()), i);
+            Integer earlier = seen.putIfAbsent(new MetricKey(point.name(), point.step()), i);
             if (earlier != null) {
                 violations.add(new Violation(prefix + "step",
                         "repeats the name and step of point [" + earlier + "]; a run has one value per name and step"));
                 continue;
             }
-            points.add(new MetricPoint(point.name(), point.step().intValue(), point.value(),
+            points.add(new MetricPoint(point.name(), point.step(), point.value(),
                     point.timestamp() == null ? now : point.timestamp()));
         }
         Checks.throwIfAny(violations);
@@ -88,9 +89,9 @@ public final class LogMetricsService implements LogMetrics {
     private void store(Caller caller, UUID runId, List<MetricPoint> points) {
         unitOfWork.write(() -> {
             Ownership.checkRun(caller, runId, runs, experiments);
-            RunStatus status = runs.statusForLogging(runId).orElseThrow(() -> new NotFound("run " + runId));
-            if (status != RunStatus.RUNNING) {
-                throw new RunAlreadyEnded(runId, status);
+            Run run = runs.findForLogging(runId).orElseThrow(() -> new NotFound("run " + runId)).requireActive();
+            if (run.status() != RunStatus.RUNNING) {
+                throw new RunAlreadyEnded(runId, run.status());
             }
             metrics.addAll(runId, points);
             return null;

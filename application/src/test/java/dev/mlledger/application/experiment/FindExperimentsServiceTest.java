@@ -35,9 +35,9 @@ class FindExperimentsServiceTest {
     @Test
     void an_experiment_is_read_with_its_runs_in_a_reading_unit_of_work() {
         Experiment experiment = stored("baseline", "alice", 0);
-        Run first = Run.started(UUID.randomUUID(), experiment.id(), T0, 1);
-        Run second = Run.started(UUID.randomUUID(), experiment.id(), T0.plusSeconds(1), 2);
-        runs.addAll(List.of(first, second, Run.started(UUID.randomUUID(), stored("other", "bob", 1).id(), T0, 3)));
+        Run first = Run.started(UUID.randomUUID(), experiment.id(), "run", "alice", T0, 1);
+        Run second = Run.started(UUID.randomUUID(), experiment.id(), "run", "alice", T0.plusSeconds(1), 2);
+        runs.addAll(List.of(first, second, Run.started(UUID.randomUUID(), stored("other", "bob", 1).id(), "run", "alice", T0, 3)));
 
         ExperimentWithRuns found = find.byId(experiment.id());
 
@@ -57,15 +57,15 @@ class FindExperimentsServiceTest {
         stored("b", "bob", 1);
         Experiment newer = stored("c", "alice", 2);
         Experiment newest = stored("d", "alice", 3);
-        runs.addAll(List.of(Run.started(UUID.randomUUID(), newer.id(), T0, null)));
+        runs.addAll(List.of(Run.started(UUID.randomUUID(), newer.id(), "run", "alice", T0, null)));
 
-        Page<ExperimentSummary> first = find.list(new ExperimentFilter("alice", null), null, new PageLimit(2));
+        Page<ExperimentSummary> first = find.list(new ExperimentFilter("alice", null, null), null, new PageLimit(2));
 
         assertEquals(List.of(new ExperimentSummary(newest, 0), new ExperimentSummary(newer, 1)), first.items());
         assertTrue(first.hasMore());
         assertEquals(1, unitOfWork.reads());
 
-        Page<ExperimentSummary> rest = find.list(new ExperimentFilter("alice", null),
+        Page<ExperimentSummary> rest = find.list(new ExperimentFilter("alice", null, null),
                 new Keyset(newer.createdAt(), newer.id()), new PageLimit(2));
 
         assertEquals(List.of(new ExperimentSummary(older, 0)), rest.items());
@@ -80,7 +80,7 @@ class FindExperimentsServiceTest {
         experiments.put(completed);
         stored("b", "alice", 1);
 
-        Page<ExperimentSummary> page = find.list(new ExperimentFilter(null, ExperimentStatus.COMPLETED), null,
+        Page<ExperimentSummary> page = find.list(new ExperimentFilter(null, ExperimentStatus.COMPLETED, null), null,
                 new PageLimit(10));
 
         assertEquals(List.of(new ExperimentSummary(completed, 0)), page.items());

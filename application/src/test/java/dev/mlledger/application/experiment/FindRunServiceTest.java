@@ -27,7 +27,7 @@ class FindRunServiceTest {
 
     @Test
     void a_run_is_read_with_the_value_of_each_metric_at_its_highest_step() {
-        Run run = Run.started(UUID.randomUUID(), UUID.randomUUID(), T0, 42);
+        Run run = Run.started(UUID.randomUUID(), UUID.randomUUID(), "run", "alice", T0, 42);
         runs.addAll(List.of(run));
         metrics.addAll(run.id(), List.of(
                 new MetricPoint("loss", 1, 0.9, T0), new MetricPoint("loss", 2, 0.5, T0),
@@ -41,7 +41,7 @@ class FindRunServiceTest {
 
     @Test
     void a_run_without_metrics_has_none_to_show() {
-        Run run = Run.started(UUID.randomUUID(), UUID.randomUUID(), T0, null);
+        Run run = Run.started(UUID.randomUUID(), UUID.randomUUID(), "run", "alice", T0, null);
         runs.addAll(List.of(run));
 
         assertEquals(Map.of(), find.byId(run.id()).latestMetrics());

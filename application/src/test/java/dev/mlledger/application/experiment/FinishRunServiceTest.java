@@ -8,6 +8,7 @@ import dev.mlledger.application.testing.FakeUnitOfWork;
 import dev.mlledger.application.testing.InMemoryExperiments;
 import dev.mlledger.application.testing.InMemoryRuns;
 import dev.mlledger.domain.experiment.InvalidTransition;
+import dev.mlledger.domain.experiment.Lifecycle;
 import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.RunAlreadyEnded;
 import dev.mlledger.domain.experiment.RunStatus;
@@ -33,7 +34,7 @@ class FinishRunServiceTest {
     private final InMemoryExperiments experiments = new InMemoryExperiments(runs);
     private final FakeUnitOfWork unitOfWork = new FakeUnitOfWork();
     private final FinishRun finish = new FinishRunService(runs, experiments, unitOfWork, Clock.fixed(NOW, ZoneOffset.UTC));
-    private final Run running = Run.started(UUID.randomUUID(), UUID.randomUUID(), STARTED, 7);
+    private final Run running = Run.started(UUID.randomUUID(), UUID.randomUUID(), "run", "alice", STARTED, 7);
 
     @Test
     void a_running_run_ends_now_with_the_outcome_given_and_is_stored_so() {
@@ -41,7 +42,7 @@ class FinishRunServiceTest {
 
         Run ended = finish.finish(ADMIN, running.id(), RunStatus.COMPLETED);
 
-        assertEquals(new Run(running.id(), running.experimentId(), RunStatus.COMPLETED, STARTED, NOW, 7), ended);
+        assertEquals(new Run(running.id(), running.experimentId(), "run", "alice", RunStatus.COMPLETED, Lifecycle.ACTIVE, STARTED, NOW, 7), ended);
         assertEquals(List.of(ended), runs.all());
         assertEquals(1, unitOfWork.writes());
     }

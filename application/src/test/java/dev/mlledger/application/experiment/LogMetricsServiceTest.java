@@ -39,7 +39,7 @@ class LogMetricsServiceTest {
     private final InMemoryMetrics metrics = new InMemoryMetrics();
     private final FakeUnitOfWork unitOfWork = new FakeUnitOfWork();
     private final LogMetrics log = new LogMetricsService(runs, experiments, metrics, unitOfWork, Clock.fixed(NOW, ZoneOffset.UTC));
-    private final Run running = Run.started(UUID.randomUUID(), UUID.randomUUID(), STARTED, null);
+    private final Run running = Run.started(UUID.randomUUID(), UUID.randomUUID(), "run", "alice", STARTED, null);
 
     @Test
     void one_point_without_a_timestamp_is_logged_at_the_current_time() {
@@ -117,14 +117,14 @@ class LogMetricsServiceTest {
     }
 
     @Test
-    void step_zero_is_logged_and_a_step_beyond_the_int_range_is_invalid() {
+    void step_zero_and_steps_beyond_the_int_range_are_logged_and_a_negative_step_is_invalid() {
         runs.addAll(List.of(running));
 
         assertEquals(0, log.logOne(ADMIN, running.id(), new MetricToLog("loss", 0L, 0.9, null)).step());
-        assertEquals(Integer.MAX_VALUE,
-                log.logOne(ADMIN, running.id(), new MetricToLog("loss", (long) Integer.MAX_VALUE, 0.9, null)).step());
+        assertEquals(Long.MAX_VALUE,
+                log.logOne(ADMIN, running.id(), new MetricToLog("loss", Long.MAX_VALUE, 0.9, null)).step());
         assertThrows(InvalidInput.class,
-                () -> log.logOne(ADMIN, running.id(), new MetricToLog("loss", Integer.MAX_VALUE + 1L, 0.9, null)));
+                () -> log.logOne(ADMIN, running.id(), new MetricToLog("loss", -1L, 0.9, null)));
     }
 
     @Test

@@ -28,7 +28,7 @@ class MetricHistoryServiceTest {
     private final InMemoryMetrics metrics = new InMemoryMetrics();
     private final FakeUnitOfWork unitOfWork = new FakeUnitOfWork();
     private final MetricHistory history = new MetricHistoryService(runs, metrics, unitOfWork);
-    private final Run run = Run.started(UUID.randomUUID(), UUID.randomUUID(), T0, null);
+    private final Run run = Run.started(UUID.randomUUID(), UUID.randomUUID(), "run", "alice", T0, null);
 
     private final MetricPoint accuracy1 = new MetricPoint("accuracy", 1, 0.6, T0);
     private final MetricPoint loss1 = new MetricPoint("loss", 1, 0.9, T0);

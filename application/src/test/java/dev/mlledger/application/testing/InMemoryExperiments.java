@@ -26,17 +26,38 @@ public final class InMemoryExperiments implements Experiments {
     private final Map<UUID, Experiment> stored = new LinkedHashMap<>();
     private final InMemoryRuns runs;
     private final List<UUID> lockedForUpdate = new ArrayList<>();
+    private final List<String> claimedNames = new ArrayList<>();
     private int updates;
+    private long nextNumber = Experiment.DEFAULT_NUMBER + 1;
 
     public InMemoryExperiments(InMemoryRuns runs) {
         this.runs = runs;
     }
 
     @Override
-    public void add(Experiment experiment) {
-        if (stored.putIfAbsent(experiment.id(), experiment) != null) {
+    public Experiment add(Experiment experiment) {
+        Experiment numbered = experiment.numbered(nextNumber++);
+        if (stored.putIfAbsent(experiment.id(), numbered) != null) {
             throw new IllegalStateException("duplicate experiment id " + experiment.id());
         }
+        return numbered;
+    }
+
+    @Override
+    public Optional<Experiment> findByNumber(long number) {
+        return stored.values().stream().filter(e -> e.number() == number).findFirst();
+    }
+
+    @Override
+    public Optional<Experiment> findByName(String name) {
+        return stored.values().stream().filter(e -> e.name().equals(name))
+                .min(Comparator.comparing(Experiment::isDeleted).thenComparing(NEWEST_FIRST));
+    }
+
+    @Override
+    public boolean claimName(String name) {
+        claimedNames.add(name);
+        return stored.values().stream().anyMatch(e -> e.name().equals(name));
     }
 
     @Override
@@ -56,8 +77,9 @@ public final class InMemoryExperiments implements Experiments {
         if (current == null || current.version() != changed.version()) {
             throw new ConcurrentUpdate("experiment " + changed.id());
         }
-        Experiment next = new Experiment(changed.id(), changed.name(), changed.owner(), changed.description(),
-                changed.status(), changed.createdAt(), changed.version() + 1);
+        Experiment next = new Experiment(changed.id(), current.number(), changed.name(), current.owner(),
+                changed.description(), changed.status(), changed.lifecycle(), current.createdAt(),
+                changed.version() + 1);
         stored.put(next.id(), next);
         updates++;
         return next;
@@ -75,8 +97,7 @@ public final class InMemoryExperiments implements Experiments {
     @Override
     public Page<ExperimentSummary> list(ExperimentFilter filter, Keyset after, int limit) {
         List<ExperimentSummary> fetched = stored.values().stream()
-                .filter(e -> filter.owner() == null || filter.owner().equals(e.owner()))
-                .filter(e -> filter.status() == null || filter.status() == e.status())
+                .filter(filter::selects)
                 .filter(e -> after == null || NEWEST_FIRST.compare(e, keyOf(after)) > 0)
                 .sorted(NEWEST_FIRST)
                 .limit(limit + 1L)
@@ -88,6 +109,11 @@ public final class InMemoryExperiments implements Experiments {
     /** Stores an experiment as it is, version included (a fixture, not a use of the port). */
     public void put(Experiment experiment) {
         stored.put(experiment.id(), experiment);
+    }
+
+    /** The names claimed with {@link #claimName}, in order. */
+    public List<String> claimedNames() {
+        return List.copyOf(claimedNames);
     }
 
     /** The ids asked for with {@link #findForUpdate}, in order. */

@@ -18,7 +18,7 @@ import java.util.UUID;
 public final class InMemoryMetrics implements Metrics {
 
     private static final Comparator<MetricKey> BY_NAME_THEN_STEP = Comparator.comparing(MetricKey::name)
-            .thenComparingInt(MetricKey::step);
+            .thenComparingLong(MetricKey::step);
 
     private final Map<UUID, TreeMap<MetricKey, MetricPoint>> byRun = new HashMap<>();
     private final List<Integer> batchSizes = new ArrayList<>();

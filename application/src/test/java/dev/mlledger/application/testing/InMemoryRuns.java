@@ -1,5 +1,6 @@
 package dev.mlledger.application.testing;
 
+import dev.mlledger.domain.experiment.Lifecycle;
 import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.RunStatus;
 import dev.mlledger.domain.experiment.Runs;
@@ -53,9 +54,19 @@ public final class InMemoryRuns implements Runs {
     }
 
     @Override
-    public Optional<RunStatus> statusForLogging(UUID runId) {
+    public Optional<Run> findForLogging(UUID runId) {
         lockedForLogging.add(runId);
-        return find(runId).map(Run::status);
+        return find(runId);
+    }
+
+    @Override
+    public boolean rename(UUID runId, String name) {
+        return stored.computeIfPresent(runId, (id, run) -> run.withName(name)) != null;
+    }
+
+    @Override
+    public boolean setLifecycle(UUID runId, Lifecycle lifecycle) {
+        return stored.computeIfPresent(runId, (id, run) -> run.withLifecycle(lifecycle)) != null;
     }
 
     /** The next {@link #endIfRunning} finds this run ended already, as if another client had just ended it. */
@@ -63,7 +74,7 @@ public final class InMemoryRuns implements Runs {
         this.endedByAnotherClient = endedByAnother;
     }
 
-    /** The run ids whose status was asked for logging, in order. */
+    /** The run ids read for logging, in order. */
     public List<UUID> lockedForLogging() {
         return List.copyOf(lockedForLogging);
     }

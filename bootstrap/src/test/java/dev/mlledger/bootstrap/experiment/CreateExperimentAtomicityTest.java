@@ -5,8 +5,8 @@ import dev.mlledger.adapters.persistence.testing.FreshDatabaseTest;
 import dev.mlledger.application.experiment.CreateExperimentService;
 import dev.mlledger.application.experiment.NewExperiment;
 import dev.mlledger.domain.experiment.Experiments;
+import dev.mlledger.domain.experiment.Lifecycle;
 import dev.mlledger.domain.experiment.Run;
-import dev.mlledger.domain.experiment.RunStatus;
 import dev.mlledger.domain.experiment.Runs;
 import dev.mlledger.domain.transaction.UnitOfWork;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -66,8 +66,18 @@ class CreateExperimentAtomicityTest extends FreshDatabaseTest {
             }
 
             @Override
-            public Optional<RunStatus> statusForLogging(UUID runId) {
-                return runs.statusForLogging(runId);
+            public Optional<Run> findForLogging(UUID runId) {
+                return runs.findForLogging(runId);
+            }
+
+            @Override
+            public boolean rename(UUID runId, String name) {
+                return runs.rename(runId, name);
+            }
+
+            @Override
+            public boolean setLifecycle(UUID runId, Lifecycle lifecycle) {
+                return runs.setLifecycle(runId, lifecycle);
             }
         };
         CreateExperimentService create = new CreateExperimentService(experiments, failingAfterWriting, unitOfWork,

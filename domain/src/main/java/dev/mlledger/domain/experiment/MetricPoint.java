@@ -12,14 +12,14 @@ import java.util.Objects;
  * One value of a named metric at a step of a run ({@code loss} at step 3). A run has at most one point per
  * name and step; logging it again replaces it.
  */
-public record MetricPoint(String name, int step, double value, Instant timestamp) {
+public record MetricPoint(String name, long step, double value, Instant timestamp) {
 
-    public static final int NAME_MAX = 50;
+    public static final int NAME_MAX = 250;
 
     public MetricPoint {
         Objects.requireNonNull(timestamp, "timestamp");
         List<Violation> violations = new ArrayList<>();
-        check(violations, "", name, (long) step, value);
+        check(violations, "", name, step, value);
         Checks.throwIfAny(violations);
     }
 
@@ -28,8 +28,8 @@ public record MetricPoint(String name, int step, double value, Instant timestamp
         Checks.requiredText(violations, prefix + "name", name, NAME_MAX);
         if (step == null) {
             violations.add(new Violation(prefix + "step", "is required"));
-        } else if (step < 0 || step > Integer.MAX_VALUE) {
-            violations.add(new Violation(prefix + "step", "must be between 0 and " + Integer.MAX_VALUE));
+        } else if (step < 0) {
+            violations.add(new Violation(prefix + "step", "must not be negative"));
         }
         if (value == null) {
             violations.add(new Violation(prefix + "value", "is required"));

@@ -2,9 +2,9 @@ package dev.mlledger.domain.experiment;
 
 import java.util.Locale;
 
-/** {@code running → completed | failed}; an ended run stays ended. */
+/** {@code running → completed | failed | killed}; an ended run stays ended. */
 public enum RunStatus {
-    RUNNING, COMPLETED, FAILED;
+    RUNNING, COMPLETED, FAILED, KILLED;
 
     /** As the status reads in a sentence ("is completed"); stores and the web adapter spell it their own way. */
     @Override
@@ -13,6 +13,6 @@ public enum RunStatus {
     }
 
     public boolean canMoveTo(RunStatus next) {
-        return this == RUNNING && (next == COMPLETED || next == FAILED);
+        return this == RUNNING && next != RUNNING;
     }
 }

@@ -12,18 +12,24 @@ public interface Runs {
 
     Optional<Run> find(UUID id);
 
-    /** The runs of one experiment, in the order they started, in one statement. */
+    /** The runs of one experiment, active and deleted, in the order they started, in one statement. */
     List<Run> ofExperiment(UUID experimentId);
 
     /**
-     * Stores the ended run if the stored one is still running. Of two units of work ending the same run at the
-     * same time, exactly one gets true.
+     * Stores the ended run (its status and end time) if the stored one is still running. Of two units of work
+     * ending the same run at the same time, exactly one gets true.
      */
     boolean endIfRunning(Run ended);
 
     /**
-     * The run's status, and the run cannot end until this unit of work does (so no metric slips in after
-     * its end). Empty when there is no such run. Call it in a writing unit of work.
+     * The run, and it cannot end, be deleted or be renamed until this unit of work does (so no metric slips in
+     * after its end). Empty when there is no such run. Call it in a writing unit of work.
      */
-    Optional<RunStatus> statusForLogging(UUID runId);
+    Optional<Run> findForLogging(UUID runId);
+
+    /** Stores the run's new name. @return false when there is no such run */
+    boolean rename(UUID runId, String name);
+
+    /** Moves the run to the bin or back. @return false when there is no such run */
+    boolean setLifecycle(UUID runId, Lifecycle lifecycle);
 }

@@ -40,6 +40,22 @@ public final class Checks {
         return text(violations, field, value, max);
     }
 
+    /** Required text that may be empty (a param's or tag's value), at most {@code max} characters, without NUL. */
+    public static boolean requiredValue(List<Violation> violations, String field, String value, int max) {
+        if (value == null) {
+            violations.add(new Violation(field, "is required"));
+            return false;
+        }
+        if (!withoutNul(violations, field, value)) {
+            return false;
+        }
+        if (characters(value) > max) {
+            violations.add(new Violation(field, "must be at most " + max + " characters"));
+            return false;
+        }
+        return true;
+    }
+
     /**
      * Text of any length, but without the NUL character, which no text a client sends may hold (PostgreSQL cannot
      * store it, and no client means it): the one place that rule is checked in the core.

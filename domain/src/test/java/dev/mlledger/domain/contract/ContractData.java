@@ -54,7 +54,7 @@ public final class ContractData {
     }
 
     public static Run run(UUID experimentId, Instant at, Integer seed) {
-        return Run.started(Ids.newId(), experimentId, at, seed);
+        return Run.started(Ids.newId(), experimentId, "run-" + seed, "alice", at, seed);
     }
 
     /** Whether a prediction is one a filter selects, by the filter's own definition (a test's oracle). */

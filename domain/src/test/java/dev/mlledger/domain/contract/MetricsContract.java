@@ -34,7 +34,7 @@ public abstract class MetricsContract extends StorageContract {
         writing(() -> store.metrics().addAll(run, points));
 
         List<MetricPoint> expected = points.stream()
-                .sorted(Comparator.comparing(MetricPoint::name).thenComparingInt(MetricPoint::step)).toList();
+                .sorted(Comparator.comparing(MetricPoint::name).thenComparingLong(MetricPoint::step)).toList();
         assertEquals(expected, pageThrough(run, null, 3));
         assertEquals(expected.stream().filter(p -> p.name().equals("loss")).toList(), pageThrough(run, "loss", 4));
     }
@@ -70,6 +70,18 @@ public abstract class MetricsContract extends StorageContract {
         assertEquals(expected, read(() -> store.metrics().latest(run)));
         UUID withoutMetrics = storedRun();
         assertEquals(Map.of(), read(() -> store.metrics().latest(withoutMetrics)));
+    }
+
+    @Test
+    void names_of_250_characters_and_steps_beyond_the_int_range_round_trip_in_step_order() {
+        UUID run = storedRun();
+        String longName = "m".repeat(250);
+        List<MetricPoint> points = List.of(new MetricPoint(longName, 3_000_000_000L, 0.5, T0),
+                new MetricPoint(longName, 5, 0.7, T0), new MetricPoint(longName, Long.MAX_VALUE, 0.1, T0));
+        writing(() -> store.metrics().addAll(run, points));
+
+        assertEquals(List.of(points.get(1), points.get(0), points.get(2)), pageThrough(run, longName, 2));
+        assertEquals(Map.of(longName, 0.1), read(() -> store.metrics().latest(run)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.mlledger.domain.contract;
 
 import dev.mlledger.domain.experiment.Experiment;
+import dev.mlledger.domain.experiment.Lifecycle;
 import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.RunStatus;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Runs: round trip, start order, an end that only one of two racing clients wins, status for logging. */
+/**
+ * Runs: round trip, start order, an end that only one of two racing clients wins, the run for logging, names and
+ * lifecycle.
+ */
 public abstract class RunsContract extends StorageContract {
 
     @Test
@@ -70,15 +75,46 @@ public abstract class RunsContract extends StorageContract {
     void a_run_ends_once_and_then_reports_its_outcome_for_logging() {
         Run run = storedRun();
 
-        // statusForLogging locks the run against ending: it belongs in a writing unit of work
-        assertEquals(RunStatus.RUNNING, write(() -> store.runs().statusForLogging(run.id())).orElseThrow());
+        // findForLogging locks the run against ending: it belongs in a writing unit of work
+        assertEquals(run, write(() -> store.runs().findForLogging(run.id())).orElseThrow());
         assertTrue(write(() -> store.runs().endIfRunning(run.end(RunStatus.COMPLETED, T0.plusSeconds(60)))));
         assertFalse(write(() -> store.runs().endIfRunning(run.end(RunStatus.FAILED, T0.plusSeconds(61)))));
 
         Run stored = read(() -> store.runs().find(run.id())).orElseThrow();
         assertEquals(RunStatus.COMPLETED, stored.status());
         assertEquals(T0.plusSeconds(60), stored.endedAt());
-        assertEquals(RunStatus.COMPLETED, write(() -> store.runs().statusForLogging(run.id())).orElseThrow());
+        assertEquals(stored, write(() -> store.runs().findForLogging(run.id())).orElseThrow());
+        assertTrue(write(() -> store.runs().findForLogging(UUID.randomUUID())).isEmpty());
+    }
+
+    @Test
+    void a_run_keeps_its_name_owner_and_lifecycle_and_may_end_killed() {
+        Experiment experiment = ContractData.experiment("e", "alice", T0);
+        Run run = Run.started(UUID.randomUUID(), experiment.id(), "n".repeat(Run.NAME_MAX), "o".repeat(Run.OWNER_MAX),
+                T0, null);
+        writing(() -> {
+            store.experiments().add(experiment);
+            store.runs().addAll(List.of(run));
+        });
+        Run killed = run.end(RunStatus.KILLED, T0.plusSeconds(5));
+        assertTrue(write(() -> store.runs().endIfRunning(killed)));
+
+        assertEquals(killed, read(() -> store.runs().find(run.id())).orElseThrow());
+    }
+
+    @Test
+    void a_run_is_renamed_deleted_and_restored_and_a_missing_run_is_reported() {
+        Run run = storedRun();
+
+        assertTrue(write(() -> store.runs().rename(run.id(), "second-name")));
+        assertTrue(write(() -> store.runs().setLifecycle(run.id(), Lifecycle.DELETED)));
+        assertEquals(run.withName("second-name").withLifecycle(Lifecycle.DELETED),
+                read(() -> store.runs().find(run.id())).orElseThrow());
+        assertTrue(write(() -> store.runs().setLifecycle(run.id(), Lifecycle.ACTIVE)));
+        assertEquals(Lifecycle.ACTIVE, read(() -> store.runs().find(run.id())).orElseThrow().lifecycle());
+
+        assertFalse(write(() -> store.runs().rename(UUID.randomUUID(), "x")));
+        assertFalse(write(() -> store.runs().setLifecycle(UUID.randomUUID(), Lifecycle.DELETED)));
     }
 
     @Test

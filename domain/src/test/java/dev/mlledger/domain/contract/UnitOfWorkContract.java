@@ -40,8 +40,7 @@ public abstract class UnitOfWorkContract extends StorageContract {
 
     @Test
     void a_rollback_also_undoes_updates_and_deletes() {
-        Experiment kept = ContractData.experiment("kept", "alice", T0);
-        writing(() -> store.experiments().add(kept));
+        Experiment kept = write(() -> store.experiments().add(ContractData.experiment("kept", "alice", T0)));
 
         assertThrows(IllegalStateException.class, () -> writing(() -> {
             store.experiments().update(kept.withDescription("changed"));
@@ -67,8 +66,7 @@ public abstract class UnitOfWorkContract extends StorageContract {
 
     @Test
     void what_a_unit_of_work_committed_is_seen_by_the_next() {
-        Experiment committed = ContractData.experiment("committed", "alice", T0);
-        writing(() -> store.experiments().add(committed));
+        Experiment committed = write(() -> store.experiments().add(ContractData.experiment("committed", "alice", T0)));
 
         assertEquals(committed, read(() -> store.experiments().find(committed.id())).orElseThrow());
     }

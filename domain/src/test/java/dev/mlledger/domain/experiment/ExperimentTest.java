@@ -105,11 +105,11 @@ class ExperimentTest {
 
     @Test
     void an_owner_filter_is_optional_but_follows_the_owner_rules() {
-        assertDoesNotThrow(() -> new ExperimentFilter(null, null));
-        assertDoesNotThrow(() -> new ExperimentFilter("alice", ExperimentStatus.RUNNING));
-        assertThrows(InvalidInput.class, () -> new ExperimentFilter("", null));
-        assertThrows(InvalidInput.class, () -> new ExperimentFilter("\u0000alice", null));
-        assertThrows(InvalidInput.class, () -> new ExperimentFilter("o".repeat(Experiment.OWNER_MAX + 1), null));
+        assertDoesNotThrow(() -> new ExperimentFilter(null, null, null));
+        assertDoesNotThrow(() -> new ExperimentFilter("alice", ExperimentStatus.RUNNING, Lifecycle.DELETED));
+        assertThrows(InvalidInput.class, () -> new ExperimentFilter("", null, null));
+        assertThrows(InvalidInput.class, () -> new ExperimentFilter("\u0000alice", null, null));
+        assertThrows(InvalidInput.class, () -> new ExperimentFilter("o".repeat(Experiment.OWNER_MAX + 1), null, null));
     }
 
     private static Experiment experiment(String name, String owner, String description) {

@@ -20,43 +20,77 @@ interface ExperimentRepository extends GenericRepository<ExperimentRow, UUID> {
 
     /** A page of experiments with their run counts: the parts {@link #findPage} and its variant share. */
     String PAGE_SELECT = """
-            SELECT e.id, e.name, e.owner, e.description, e.status, e.created_at AS "createdAt", e.version,
-                   e.run_count AS "runCount"
+            SELECT e.id, e.number, e.name, e.owner, e.description, e.status, e.lifecycle,
+                   e.created_at AS "createdAt", e.version, e.run_count AS "runCount"
             FROM experiments e
             """;
     String PAGE_CONDITIONS = """
             (e.created_at, e.id) < (:beforeCreatedAt, :beforeId)
               AND (CAST(:status AS varchar) IS NULL OR e.status = :status)
+              AND (CAST(:lifecycle AS varchar) IS NULL OR e.lifecycle = :lifecycle)
             ORDER BY e.created_at DESC, e.id DESC
             LIMIT :limit""";
 
-    ExperimentRow save(ExperimentRow experiment);
+    /** Inserts the experiment; its number comes from the column's identity. @return the number */
+    @Query("""
+            WITH added AS (
+                INSERT INTO experiments (id, name, owner, description, status, lifecycle, created_at, version)
+                VALUES (:id, :name, :owner, :description, :status, :lifecycle, :createdAt, :version)
+                RETURNING number
+            )
+            SELECT number FROM added""")
+    long add(UUID id, String name, String owner, @Nullable String description, String status, String lifecycle,
+             OffsetDateTime createdAt, long version);
 
     Optional<ExperimentRow> findById(UUID id);
 
     /** {@code SELECT … FOR UPDATE}: no other transaction changes the row until this one ends. */
     Optional<ExperimentRow> findByIdForUpdate(UUID id);
 
+    Optional<ExperimentRow> findByNumber(long number);
+
+    /** The newest active experiment of the name, else the newest deleted one; on the name index. */
+    @Query("""
+            SELECT id, number, name, owner, description, status, lifecycle, created_at, version FROM experiments
+            WHERE name = :name
+            ORDER BY lifecycle = 'active' DESC, created_at DESC, id DESC
+            LIMIT 1""")
+    Optional<ExperimentRow> findNewestByName(String name);
+
+    boolean existsByName(String name);
+
     /**
-     * Stores the row if its stored version is still {@code experiment.version()}, and increments it.
-     *
-     * @throws io.micronaut.data.exceptions.OptimisticLockException when it changed or went in the meantime
+     * Takes the advisory lock ({@code lockSpace}, hash of {@code lockName}) until the transaction ends, waiting
+     * while another transaction holds it. The two-key form keeps mlledger's locks apart from Flyway's.
      */
-    ExperimentRow update(ExperimentRow experiment);
+    @Query("SELECT true FROM (SELECT pg_advisory_xact_lock(:lockSpace, hashtext(:lockName))) AS locked")
+    boolean advisoryLock(int lockSpace, String lockName);
+
+    /**
+     * Stores the name, description, status and lifecycle if the stored version is still {@code version}, and
+     * increments it. @return 1, or 0 when it changed or went in the meantime
+     */
+    @Query("""
+            UPDATE experiments
+            SET name = :name, description = :description, status = :status, lifecycle = :lifecycle,
+                version = version + 1
+            WHERE id = :id AND version = :version""")
+    int changeAtVersion(UUID id, long version, String name, @Nullable String description,
+                                            String status, String lifecycle);
 
     int deleteById(UUID id);
 
     /**
      * A newest-first keyset page with run counts, strictly before ({@code beforeCreatedAt}, {@code beforeId}),
-     * of one status when given: one statement whatever the numbers of experiments and runs (the database keeps
-     * each experiment's {@code run_count}, see migration V3).
+     * of one status and lifecycle when given: one statement whatever the numbers of experiments and runs (the
+     * database keeps each experiment's {@code run_count}, see migration V3).
      */
     @Query(PAGE_SELECT + "WHERE " + PAGE_CONDITIONS)
     List<ExperimentSummaryRow> findPage(OffsetDateTime beforeCreatedAt, UUID beforeId, @Nullable String status,
-                                        int limit);
+                                        @Nullable String lifecycle, int limit);
 
     /** {@link #findPage} of one owner, on the index {@code (owner, created_at DESC, id DESC)}. */
     @Query(PAGE_SELECT + "WHERE e.owner = :owner AND " + PAGE_CONDITIONS)
     List<ExperimentSummaryRow> findPageOfOwner(String owner, OffsetDateTime beforeCreatedAt, UUID beforeId,
-                                               @Nullable String status, int limit);
+                                               @Nullable String status, @Nullable String lifecycle, int limit);
 }

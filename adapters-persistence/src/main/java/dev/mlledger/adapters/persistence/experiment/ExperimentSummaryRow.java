@@ -11,10 +11,12 @@ import java.util.UUID;
 /** An experiment with its number of runs, as a page of the experiment list reads it. */
 @MappedEntity(value = "experiments", namingStrategy = PropertyNamedColumns.class)
 record ExperimentSummaryRow(@Id UUID id,
+                            Long number,
                             String name,
                             String owner,
                             @Nullable String description,
                             String status,
+                            String lifecycle,
                             Instant createdAt,
                             Long version,
                             Long runCount) {

@@ -38,7 +38,7 @@ public class JdbcMetrics implements Metrics {
             ids[i] = Ids.newId().toString();
         }
         repository.upsertAll(runId, ids, Columns.text(points, MetricPoint::name),
-                Columns.integers(points, MetricPoint::step), Columns.doubles(points, MetricPoint::value),
+                Columns.longs(points, MetricPoint::step), Columns.doubles(points, MetricPoint::value),
                 Columns.times(points, MetricPoint::timestamp));
     }
 

@@ -1,6 +1,7 @@
 package dev.mlledger.adapters.persistence.experiment;
 
 import dev.mlledger.adapters.persistence.jdbc.Columns;
+import dev.mlledger.domain.experiment.Lifecycle;
 import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.RunStatus;
 import dev.mlledger.domain.experiment.Runs;
@@ -31,7 +32,9 @@ public class JdbcRuns implements Runs {
             return;
         }
         repository.addAll(Columns.text(runs, Run::id), Columns.text(runs, Run::experimentId),
-                Columns.text(runs, run -> Columns.status(run.status())), Columns.times(runs, Run::startedAt),
+                Columns.text(runs, Run::name), Columns.text(runs, Run::owner),
+                Columns.text(runs, run -> Columns.status(run.status())),
+                Columns.text(runs, run -> Columns.status(run.lifecycle())), Columns.times(runs, Run::startedAt),
                 Columns.times(runs, Run::endedAt), Columns.integers(runs, Run::seed));
     }
 
@@ -51,12 +54,23 @@ public class JdbcRuns implements Runs {
     }
 
     @Override
-    public Optional<RunStatus> statusForLogging(UUID runId) {
-        return repository.findStatusForShare(runId).map(column -> Columns.status(RunStatus.class, column));
+    public Optional<Run> findForLogging(UUID runId) {
+        return repository.findByIdForShare(runId).map(JdbcRuns::run);
+    }
+
+    @Override
+    public boolean rename(UUID runId, String name) {
+        return repository.rename(runId, name) == 1;
+    }
+
+    @Override
+    public boolean setLifecycle(UUID runId, Lifecycle lifecycle) {
+        return repository.setLifecycle(runId, Columns.status(lifecycle)) == 1;
     }
 
     private static Run run(RunRow row) {
-        return new Run(row.id(), row.experimentId(), Columns.status(RunStatus.class, row.status()), row.startedAt(),
-                row.endedAt(), row.seed());
+        return new Run(row.id(), row.experimentId(), row.name(), row.owner(),
+                Columns.status(RunStatus.class, row.status()), Columns.status(Lifecycle.class, row.lifecycle()),
+                row.startedAt(), row.endedAt(), row.seed());
     }
 }

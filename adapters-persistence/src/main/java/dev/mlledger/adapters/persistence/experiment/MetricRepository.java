@@ -19,11 +19,11 @@ interface MetricRepository extends GenericRepository<MetricRow, UUID> {
     @Query("""
             INSERT INTO metrics (id, run_id, name, step, value, timestamp)
             SELECT p.id, :runId, p.name, p.step, p.value, p.timestamp
-            FROM unnest(CAST(:ids AS uuid[]), CAST(:names AS varchar[]), CAST(:steps AS int[]),
+            FROM unnest(CAST(:ids AS uuid[]), CAST(:names AS varchar[]), CAST(:steps AS bigint[]),
                         CAST(:metricValues AS float8[]), CAST(:timestamps AS timestamptz[]))
                 AS p (id, name, step, value, timestamp)
             ON CONFLICT (run_id, name, step) DO UPDATE SET value = EXCLUDED.value, timestamp = EXCLUDED.timestamp""")
-    void upsertAll(UUID runId, String[] ids, String[] names, Integer[] steps, Double[] metricValues,
+    void upsertAll(UUID runId, String[] ids, String[] names, Long[] steps, Double[] metricValues,
                    String[] timestamps);
 
     /** Every name's points after (name, step), by name then step: a keyset page on the unique index. */
@@ -31,14 +31,14 @@ interface MetricRepository extends GenericRepository<MetricRow, UUID> {
             SELECT id, run_id, name, step, value, timestamp FROM metrics
             WHERE run_id = :runId AND (name, step) > (:afterName, :afterStep)
             ORDER BY name, step LIMIT :limit""")
-    List<MetricRow> findPage(UUID runId, String afterName, int afterStep, int limit);
+    List<MetricRow> findPage(UUID runId, String afterName, long afterStep, int limit);
 
     /** One name's points after (name, step). */
     @Query("""
             SELECT id, run_id, name, step, value, timestamp FROM metrics
             WHERE run_id = :runId AND name = :name AND (name, step) > (:afterName, :afterStep)
             ORDER BY step LIMIT :limit""")
-    List<MetricRow> findPageOfName(UUID runId, String name, String afterName, int afterStep, int limit);
+    List<MetricRow> findPageOfName(UUID runId, String name, String afterName, long afterStep, int limit);
 
     /**
      * The distinct names by a loose index scan (one index probe per name, not a scan of every point), then the

@@ -16,7 +16,7 @@ record MetricRow(
         @MappedProperty("id") @Id UUID id,
         @MappedProperty("run_id") UUID runId,
         @MappedProperty("name") String name,
-        @MappedProperty("step") int step,
+        @MappedProperty("step") long step,
         @MappedProperty("value") double value,
         @TypeDef(type = DataType.STRING, converter = ProlepticInstant.class) Instant timestamp) {
 }

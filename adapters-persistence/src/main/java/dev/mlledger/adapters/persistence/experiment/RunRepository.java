@@ -21,12 +21,13 @@ interface RunRepository extends GenericRepository<RunRow, UUID> {
 
     /** A whole batch of runs in one statement, one array per column. */
     @Query("""
-            INSERT INTO runs (id, experiment_id, status, started_at, ended_at, seed)
-            SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:experimentIds AS uuid[]), CAST(:statuses AS varchar[]),
-                                 CAST(:startedAts AS timestamptz[]), CAST(:endedAts AS timestamptz[]),
-                                 CAST(:seeds AS int[]))""")
-    void addAll(String[] ids, String[] experimentIds, String[] statuses, String[] startedAts, String[] endedAts,
-                Integer[] seeds);
+            INSERT INTO runs (id, experiment_id, name, owner, status, lifecycle, started_at, ended_at, seed)
+            SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:experimentIds AS uuid[]), CAST(:names AS varchar[]),
+                                 CAST(:owners AS varchar[]), CAST(:statuses AS varchar[]),
+                                 CAST(:lifecycles AS varchar[]), CAST(:startedAts AS timestamptz[]),
+                                 CAST(:endedAts AS timestamptz[]), CAST(:seeds AS int[]))""")
+    void addAll(String[] ids, String[] experimentIds, String[] names, String[] owners, String[] statuses,
+                String[] lifecycles, String[] startedAts, String[] endedAts, Integer[] seeds);
 
     Optional<RunRow> findById(UUID id);
 
@@ -37,6 +38,14 @@ interface RunRepository extends GenericRepository<RunRow, UUID> {
     int endIfRunning(UUID id, String status, @Nullable OffsetDateTime endedAt);
 
     /** FOR SHARE: an end (an UPDATE of the row) waits until the metrics being logged are committed. */
-    @Query("SELECT status FROM runs WHERE id = :id FOR SHARE")
-    Optional<String> findStatusForShare(UUID id);
+    @Query("""
+            SELECT id, experiment_id, name, owner, status, lifecycle, started_at, ended_at, seed FROM runs
+            WHERE id = :id FOR SHARE""")
+    Optional<RunRow> findByIdForShare(UUID id);
+
+    @Query("UPDATE runs SET name = :name WHERE id = :id")
+    int rename(UUID id, String name);
+
+    @Query("UPDATE runs SET lifecycle = :lifecycle WHERE id = :id")
+    int setLifecycle(UUID id, String lifecycle);
 }

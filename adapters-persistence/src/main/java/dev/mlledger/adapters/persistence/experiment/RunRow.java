@@ -13,7 +13,10 @@ import java.util.UUID;
 record RunRow(
         @MappedProperty("id") @Id UUID id,
         @MappedProperty("experiment_id") UUID experimentId,
+        @MappedProperty("name") String name,
+        @MappedProperty("owner") String owner,
         @MappedProperty("status") String status,
+        @MappedProperty("lifecycle") String lifecycle,
         @MappedProperty("started_at") Instant startedAt,
         @MappedProperty("ended_at") @Nullable Instant endedAt,
         @MappedProperty("seed") @Nullable Integer seed) {

@@ -68,6 +68,14 @@ public final class Columns {
         return values;
     }
 
+    public static <T> Long[] longs(List<T> rows, Function<T, Long> column) {
+        Long[] values = new Long[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.apply(rows.get(i));
+        }
+        return values;
+    }
+
     /** An instant as PostgreSQL keeps it: to the microsecond, cut rather than rounded. */
     public static Instant stored(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);

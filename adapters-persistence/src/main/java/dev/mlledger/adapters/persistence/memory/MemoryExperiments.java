@@ -29,8 +29,11 @@ public class MemoryExperiments implements Experiments {
     }
 
     @Override
-    public void add(Experiment experiment) {
-        store.experiments.insert(store.writing(), experiment);
+    public Experiment add(Experiment experiment) {
+        MemoryTransaction transaction = store.writing();
+        Experiment numbered = experiment.numbered(store.nextExperimentNumber++);
+        store.experiments.insert(transaction, numbered);
+        return numbered;
     }
 
     @Override
@@ -46,17 +49,46 @@ public class MemoryExperiments implements Experiments {
         return store.experiments.find(id);
     }
 
-    /** Changes description and status only, as the JDBC adapter's UPDATE does. */
+    @Override
+    public Optional<Experiment> findByNumber(long number) {
+        store.reading();
+        return Optional.ofNullable(store.experimentsByNumber.rows().get(number));
+    }
+
+    /** Newest first: the first active one of the name, else the first deleted one. */
+    @Override
+    public Optional<Experiment> findByName(String name) {
+        store.reading();
+        Experiment newestDeleted = null;
+        for (Experiment experiment : store.experimentsByCreation.rows().descendingMap().values()) {
+            if (experiment.name().equals(name)) {
+                if (!experiment.isDeleted()) {
+                    return Optional.of(experiment);
+                }
+                newestDeleted = newestDeleted == null ? experiment : newestDeleted;
+            }
+        }
+        return Optional.ofNullable(newestDeleted);
+    }
+
+    /** A writing unit of work runs alone: no other one can add the name before this one ends. */
+    @Override
+    public boolean claimName(String name) {
+        store.writing();
+        return store.experimentsByCreation.rows().values().stream().anyMatch(e -> e.name().equals(name));
+    }
+
+    /** Changes name, description, status and lifecycle only, as the JDBC adapter's UPDATE does in effect. */
     @Override
     public Experiment update(Experiment changed) {
         MemoryTransaction transaction = store.writing();
         Experiment stored = store.experiments.find(changed.id())
                 .filter(experiment -> experiment.version() == changed.version())
                 .orElseThrow(() -> new ConcurrentUpdate("experiment " + changed.id()));
-        store.experiments.replace(transaction, new Experiment(stored.id(), stored.name(), stored.owner(),
-                changed.description(), changed.status(), stored.createdAt(), stored.version() + 1));
-        return new Experiment(changed.id(), changed.name(), changed.owner(), changed.description(), changed.status(),
-                changed.createdAt(), changed.version() + 1);
+        Experiment updated = new Experiment(stored.id(), stored.number(), changed.name(), stored.owner(),
+                changed.description(), changed.status(), changed.lifecycle(), stored.createdAt(), stored.version() + 1);
+        store.experiments.replace(transaction, updated);
+        return updated;
     }
 
     @Override
@@ -65,10 +97,19 @@ public class MemoryExperiments implements Experiments {
         if (!store.experiments.contains(id)) {
             return false;
         }
-        // the cascade of the foreign keys: the experiment's runs, and their metric points
+        // the cascade of the foreign keys: the experiment's tags, its runs, and their points, params and tags
+        for (String key : List.copyOf(store.tagsByExperiment.of(id).keySet())) {
+            store.experimentTags.delete(transaction, new StoredValue.Key(id, key));
+        }
         for (Run run : List.copyOf(store.runsByExperiment.of(id).values())) {
             for (MetricKey point : List.copyOf(store.metricsByRun.of(run.id()).keySet())) {
                 store.metrics.delete(transaction, new StoredMetric.Key(run.id(), point.name(), point.step()));
+            }
+            for (String key : List.copyOf(store.paramsByRun.of(run.id()).keySet())) {
+                store.params.delete(transaction, new StoredValue.Key(run.id(), key));
+            }
+            for (String key : List.copyOf(store.tagsByRun.of(run.id()).keySet())) {
+                store.runTags.delete(transaction, new StoredValue.Key(run.id(), key));
             }
             store.runs.delete(transaction, run.id());
         }
@@ -82,8 +123,7 @@ public class MemoryExperiments implements Experiments {
         List<ExperimentSummary> fetched = new ArrayList<>();
         for (Experiment experiment : TimeKey.between(store.experimentsByCreation.rows(), null,
                 after == null ? null : TimeKey.of(after)).descendingMap().values()) {
-            if ((filter.owner() == null || filter.owner().equals(experiment.owner()))
-                    && (filter.status() == null || filter.status() == experiment.status())) {
+            if (filter.selects(experiment)) {
                 fetched.add(new ExperimentSummary(experiment, store.runsByExperiment.of(experiment.id()).size()));
                 if (fetched.size() > limit) {
                     break;

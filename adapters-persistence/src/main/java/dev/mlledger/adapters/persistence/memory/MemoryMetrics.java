@@ -58,7 +58,7 @@ public class MemoryMetrics implements Metrics {
         MetricKey from = after;
         boolean inclusive = false;
         if (name != null) {
-            MetricKey firstOfName = new MetricKey(name, Integer.MIN_VALUE);
+            MetricKey firstOfName = new MetricKey(name, Long.MIN_VALUE);
             if (from == null || PostgresOrder.METRIC_KEYS.compare(firstOfName, from) > 0) {
                 from = firstOfName;
                 inclusive = true;
@@ -85,7 +85,7 @@ public class MemoryMetrics implements Metrics {
         NavigableMap<MetricKey, StoredMetric> points = store.metricsByRun.of(runId);
         Map<String, Double> latest = new LinkedHashMap<>();
         for (MetricKey key = points.isEmpty() ? null : points.firstKey(); key != null; ) {
-            MetricKey lastOfName = new MetricKey(key.name(), Integer.MAX_VALUE);
+            MetricKey lastOfName = new MetricKey(key.name(), Long.MAX_VALUE);
             latest.put(key.name(), points.floorEntry(lastOfName).getValue().point().value());
             key = points.higherKey(lastOfName);
         }

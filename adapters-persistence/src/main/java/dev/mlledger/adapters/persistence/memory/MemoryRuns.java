@@ -1,5 +1,6 @@
 package dev.mlledger.adapters.persistence.memory;
 
+import dev.mlledger.domain.experiment.Lifecycle;
 import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.RunStatus;
 import dev.mlledger.domain.experiment.Runs;
@@ -9,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /** Runs in the {@link MemoryStore}. */
 @Singleton
@@ -53,15 +55,32 @@ public class MemoryRuns implements Runs {
     public boolean endIfRunning(Run ended) {
         MemoryTransaction transaction = store.writing();
         Optional<Run> stored = store.runs.find(ended.id()).filter(run -> run.status() == RunStatus.RUNNING);
-        stored.ifPresent(run -> store.runs.replace(transaction, new Run(run.id(), run.experimentId(), ended.status(),
-                run.startedAt(), ended.endedAt(), run.seed())));
+        stored.ifPresent(run -> store.runs.replace(transaction, new Run(run.id(), run.experimentId(), run.name(),
+                run.owner(), ended.status(), run.lifecycle(), run.startedAt(), ended.endedAt(), run.seed())));
         return stored.isPresent();
     }
 
     /** A writing unit of work runs alone, so the run cannot end before this one does. */
     @Override
-    public Optional<RunStatus> statusForLogging(UUID runId) {
+    public Optional<Run> findForLogging(UUID runId) {
         store.writing();
-        return store.runs.find(runId).map(Run::status);
+        return store.runs.find(runId);
+    }
+
+    @Override
+    public boolean rename(UUID runId, String name) {
+        return change(runId, run -> run.withName(name));
+    }
+
+    @Override
+    public boolean setLifecycle(UUID runId, Lifecycle lifecycle) {
+        return change(runId, run -> run.withLifecycle(lifecycle));
+    }
+
+    private boolean change(UUID runId, UnaryOperator<Run> change) {
+        MemoryTransaction transaction = store.writing();
+        Optional<Run> stored = store.runs.find(runId);
+        stored.ifPresent(run -> store.runs.replace(transaction, change.apply(run)));
+        return stored.isPresent();
     }
 }

@@ -11,6 +11,7 @@ import dev.mlledger.domain.requestlog.RequestLogEntry;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,8 +46,13 @@ public class MemoryStore {
 
     final OrderedIndex<TimeKey, Experiment> experimentsByCreation =
             new OrderedIndex<>(Comparator.naturalOrder(), experiment -> new TimeKey(experiment.createdAt(), experiment.id()));
+    final OrderedIndex<Long, Experiment> experimentsByNumber =
+            new OrderedIndex<>(Comparator.naturalOrder(), Experiment::number);
     final MemoryTable<UUID, Experiment> experiments =
-            new MemoryTable<>("experiment", Experiment::id, experimentsByCreation);
+            new MemoryTable<>("experiment", Experiment::id, experimentsByCreation, experimentsByNumber);
+
+    /** The number the next experiment added gets; like a sequence, a rolled-back add leaves a gap. */
+    long nextExperimentNumber = Experiment.DEFAULT_NUMBER + 1;
 
     final GroupedIndex<UUID, TimeKey, Run> runsByExperiment =
             new GroupedIndex<>(Run::experimentId, Comparator.naturalOrder(), run -> new TimeKey(run.startedAt(), run.id()));
@@ -56,6 +62,21 @@ public class MemoryStore {
             new GroupedIndex<>(StoredMetric::runId, PostgresOrder.METRIC_KEYS, StoredMetric::position);
     final MemoryTable<StoredMetric.Key, StoredMetric> metrics =
             new MemoryTable<>("metric point", StoredMetric::key, metricsByRun);
+
+    final GroupedIndex<UUID, String, StoredValue> paramsByRun =
+            new GroupedIndex<>(StoredValue::ownerId, PostgresOrder.TEXT, StoredValue::key);
+    final MemoryTable<StoredValue.Key, StoredValue> params =
+            new MemoryTable<>("param", StoredValue::identity, paramsByRun);
+
+    final GroupedIndex<UUID, String, StoredValue> tagsByRun =
+            new GroupedIndex<>(StoredValue::ownerId, PostgresOrder.TEXT, StoredValue::key);
+    final MemoryTable<StoredValue.Key, StoredValue> runTags =
+            new MemoryTable<>("run tag", StoredValue::identity, tagsByRun);
+
+    final GroupedIndex<UUID, String, StoredValue> tagsByExperiment =
+            new GroupedIndex<>(StoredValue::ownerId, PostgresOrder.TEXT, StoredValue::key);
+    final MemoryTable<StoredValue.Key, StoredValue> experimentTags =
+            new MemoryTable<>("experiment tag", StoredValue::identity, tagsByExperiment);
 
     final OrderedIndex<TimeKey, ApiToken> tokensByCreation =
             new OrderedIndex<>(Comparator.naturalOrder(), token -> new TimeKey(token.createdAt(), token.id()));
@@ -68,6 +89,11 @@ public class MemoryStore {
 
     /** Which unit of work holds which idempotency key: outside the store's lock, so that asking never waits. */
     final ConcurrentMap<IdempotencyKey, MemoryTransaction> heldKeys = new ConcurrentHashMap<>();
+
+    /** A store holds the Default experiment from the start, as the migrations make it in the database. */
+    public MemoryStore() {
+        experiments.preload(Experiment.defaultExperiment(Instant.now()));
+    }
 
     /** The calling thread's unit of work, if it is in one. */
     MemoryTransaction current() {

@@ -25,7 +25,7 @@ final class PostgresOrder {
 
     /** A run's metric history: by name, then step. */
     static final Comparator<MetricKey> METRIC_KEYS = Comparator.comparing(MetricKey::name, TEXT)
-            .thenComparingInt(MetricKey::step);
+            .thenComparingLong(MetricKey::step);
 
     private PostgresOrder() {
     }

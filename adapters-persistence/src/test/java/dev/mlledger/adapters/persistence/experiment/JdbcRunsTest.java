@@ -4,6 +4,7 @@ import dev.mlledger.adapters.persistence.testing.FreshDatabaseTest;
 import dev.mlledger.domain.experiment.Experiment;
 import dev.mlledger.domain.experiment.ExperimentStatus;
 import dev.mlledger.domain.experiment.Experiments;
+import dev.mlledger.domain.experiment.Lifecycle;
 import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.RunStatus;
 import dev.mlledger.domain.experiment.Runs;
@@ -62,16 +63,16 @@ class JdbcRunsTest extends FreshDatabaseTest {
 
     @Test
     void added_runs_are_found_with_every_field_as_they_were_given() {
-        Run seeded = Run.started(Ids.newId(), experiment.id(), Instant.parse("2026-03-01T10:15:30.123456789Z"), 42);
-        Run unseeded = Run.started(Ids.newId(), experiment.id(), DAY_ONE, null);
-        Run negativeSeed = Run.started(Ids.newId(), experiment.id(), DAY_ONE, Integer.MIN_VALUE);
-        Run ended = new Run(Ids.newId(), experiment.id(), RunStatus.FAILED, DAY_ONE,
+        Run seeded = Run.started(Ids.newId(), experiment.id(), "run", "alice", Instant.parse("2026-03-01T10:15:30.123456789Z"), 42);
+        Run unseeded = Run.started(Ids.newId(), experiment.id(), "run", "alice", DAY_ONE, null);
+        Run negativeSeed = Run.started(Ids.newId(), experiment.id(), "run", "alice", DAY_ONE, Integer.MIN_VALUE);
+        Run ended = new Run(Ids.newId(), experiment.id(), "run", "alice", RunStatus.FAILED, Lifecycle.ACTIVE, DAY_ONE,
                 Instant.parse("2026-03-02T00:00:00.000001Z"), 0);
 
         write(() -> runs.addAll(List.of(seeded, unseeded, negativeSeed, ended)));
 
         for (Run run : List.of(seeded, unseeded, negativeSeed, ended)) {
-            Run asStored = new Run(run.id(), run.experimentId(), run.status(),
+            Run asStored = new Run(run.id(), run.experimentId(), "run", "alice", run.status(), Lifecycle.ACTIVE,
                     run.startedAt().truncatedTo(ChronoUnit.MICROS),
                     run.endedAt() == null ? null : run.endedAt().truncatedTo(ChronoUnit.MICROS), run.seed());
             assertEquals(asStored, unitOfWork.read(() -> runs.find(run.id())).orElseThrow());
@@ -94,11 +95,11 @@ class JdbcRunsTest extends FreshDatabaseTest {
         List<Run> started = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             // pairs of runs start at the same instant; the id orders each pair
-            started.add(Run.started(Ids.newId(), experiment.id(), DAY_ONE.plusSeconds(i / 2), i));
+            started.add(Run.started(Ids.newId(), experiment.id(), "run", "alice", DAY_ONE.plusSeconds(i / 2), i));
         }
         List<Run> shuffled = new ArrayList<>(started);
         Collections.shuffle(shuffled, new Random(3));
-        Run otherRun = Run.started(Ids.newId(), other.id(), DAY_ONE, 99);
+        Run otherRun = Run.started(Ids.newId(), other.id(), "run", "alice", DAY_ONE, 99);
 
         write(() -> {
             runs.addAll(shuffled.subList(0, 6));
@@ -115,7 +116,7 @@ class JdbcRunsTest extends FreshDatabaseTest {
 
     @Test
     void a_running_run_ends_once_and_a_second_end_neither_succeeds_nor_changes_it() {
-        Run run = Run.started(Ids.newId(), experiment.id(), DAY_ONE, 7);
+        Run run = Run.started(Ids.newId(), experiment.id(), "run", "alice", DAY_ONE, 7);
         write(() -> runs.addAll(List.of(run)));
         Run completed = run.end(RunStatus.COMPLETED, DAY_ONE.plusSeconds(60));
         Run failedLater = run.end(RunStatus.FAILED, DAY_ONE.plusSeconds(120));
@@ -128,33 +129,33 @@ class JdbcRunsTest extends FreshDatabaseTest {
 
     @Test
     void ending_a_run_that_does_not_exist_is_false_and_stores_nothing() {
-        Run ghost = Run.started(Ids.newId(), experiment.id(), DAY_ONE, null).end(RunStatus.COMPLETED, DAY_ONE);
+        Run ghost = Run.started(Ids.newId(), experiment.id(), "run", "alice", DAY_ONE, null).end(RunStatus.COMPLETED, DAY_ONE);
 
         assertFalse(unitOfWork.write(() -> runs.endIfRunning(ghost)));
         assertEquals(Optional.empty(), unitOfWork.read(() -> runs.find(ghost.id())));
     }
 
     @Test
-    void the_status_for_logging_is_running_until_the_run_ends_then_its_outcome_and_empty_for_an_unknown_run() {
-        Run run = Run.started(Ids.newId(), experiment.id(), DAY_ONE, null);
+    void the_run_for_logging_is_running_until_it_ends_then_shows_its_outcome_and_is_empty_for_an_unknown_run() {
+        Run run = Run.started(Ids.newId(), experiment.id(), "run", "alice", DAY_ONE, null);
         write(() -> runs.addAll(List.of(run)));
 
-        assertEquals(Optional.of(RunStatus.RUNNING), unitOfWork.write(() -> runs.statusForLogging(run.id())));
+        assertEquals(Optional.of(RunStatus.RUNNING), unitOfWork.write(() -> runs.findForLogging(run.id()).map(Run::status)));
         write(() -> runs.endIfRunning(run.end(RunStatus.FAILED, DAY_ONE.plusSeconds(1))));
-        assertEquals(Optional.of(RunStatus.FAILED), unitOfWork.write(() -> runs.statusForLogging(run.id())));
-        assertEquals(Optional.empty(), unitOfWork.write(() -> runs.statusForLogging(Ids.newId())));
+        assertEquals(Optional.of(RunStatus.FAILED), unitOfWork.write(() -> runs.findForLogging(run.id()).map(Run::status)));
+        assertEquals(Optional.empty(), unitOfWork.write(() -> runs.findForLogging(Ids.newId())));
     }
 
     @Test
     void a_run_cannot_end_while_a_unit_of_work_that_checked_it_for_logging_is_still_open() throws Exception {
-        Run run = Run.started(Ids.newId(), experiment.id(), DAY_ONE, null);
+        Run run = Run.started(Ids.newId(), experiment.id(), "run", "alice", DAY_ONE, null);
         write(() -> runs.addAll(List.of(run)));
         CountDownLatch checked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<Optional<RunStatus>> logger = threads.submit(() -> unitOfWork.write(() -> {
-                Optional<RunStatus> status = runs.statusForLogging(run.id());
+                Optional<RunStatus> status = runs.findForLogging(run.id()).map(Run::status);
                 checked.countDown();
                 await(release);
                 return status;

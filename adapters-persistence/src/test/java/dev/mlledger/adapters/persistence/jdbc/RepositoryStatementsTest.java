@@ -36,10 +36,12 @@ class RepositoryStatementsTest extends FreshDatabaseTest {
 
     /** {@code :name}, not the second colon of a {@code ::type} cast. */
     private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z_][A-Za-z0-9_]*)");
-    private static final Map<Class<?>, String> SQL_TYPES = Map.of(
-            UUID.class, "uuid", String.class, "text", String[].class, "text[]", Integer[].class, "int[]",
-            Double[].class, "float8[]", OffsetDateTime.class, "timestamptz", int.class, "int", long.class, "bigint",
-            double.class, "float8", byte[].class, "bytea");
+    private static final Map<Class<?>, String> SQL_TYPES = Map.ofEntries(
+            Map.entry(UUID.class, "uuid"), Map.entry(String.class, "text"), Map.entry(String[].class, "text[]"),
+            Map.entry(Integer[].class, "int[]"), Map.entry(Long[].class, "bigint[]"),
+            Map.entry(Double[].class, "float8[]"), Map.entry(OffsetDateTime.class, "timestamptz"),
+            Map.entry(int.class, "int"), Map.entry(long.class, "bigint"), Map.entry(double.class, "float8"),
+            Map.entry(byte[].class, "bytea"));
 
     @Inject
     ApplicationContext context;

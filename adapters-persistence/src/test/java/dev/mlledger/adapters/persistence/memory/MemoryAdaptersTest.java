@@ -169,18 +169,21 @@ class MemoryAdaptersTest {
 
     @Test
     void experiments_are_listed_newest_first_with_their_run_counts_and_a_stale_update_is_refused() {
-        Experiment older = new Experiment(Ids.newId(), "older", "alice", null, ExperimentStatus.CREATED, DAY_ONE, 0);
-        Experiment newer = new Experiment(Ids.newId(), "newer", "bob", null, ExperimentStatus.RUNNING, DAY_ONE.plusSeconds(1), 0);
+        Experiment older = unitOfWork.write(() -> experiments.add(
+                new Experiment(Ids.newId(), "older", "alice", null, ExperimentStatus.CREATED, DAY_ONE, 0)));
+        Experiment newer = unitOfWork.write(() -> experiments.add(
+                new Experiment(Ids.newId(), "newer", "bob", null, ExperimentStatus.RUNNING, DAY_ONE.plusSeconds(1), 0)));
         write(() -> {
-            experiments.add(older);
-            experiments.add(newer);
-            runs.addAll(List.of(Run.started(Ids.newId(), newer.id(), DAY_ONE, 1), Run.started(Ids.newId(), newer.id(), DAY_ONE, 2)));
+            runs.addAll(List.of(Run.started(Ids.newId(), newer.id(), "run", "alice", DAY_ONE, 1), Run.started(Ids.newId(), newer.id(), "run", "alice", DAY_ONE, 2)));
         });
 
-        Page<ExperimentSummary> all = unitOfWork.read(() -> experiments.list(new ExperimentFilter(null, null), null, 1));
-        Page<ExperimentSummary> rest = unitOfWork.read(() -> experiments.list(new ExperimentFilter(null, null),
+        // the Default experiment, made with the store, is the newest: start after it
+        Keyset afterDefault = unitOfWork.read(() -> experiments.find(Experiment.DEFAULT_ID))
+                .map(defaultOne -> new Keyset(defaultOne.createdAt(), defaultOne.id())).orElseThrow();
+        Page<ExperimentSummary> all = unitOfWork.read(() -> experiments.list(new ExperimentFilter(null, null, null), afterDefault, 1));
+        Page<ExperimentSummary> rest = unitOfWork.read(() -> experiments.list(new ExperimentFilter(null, null, null),
                 new Keyset(newer.createdAt(), newer.id()), 1));
-        Page<ExperimentSummary> alices = unitOfWork.read(() -> experiments.list(new ExperimentFilter("alice", null), null, 5));
+        Page<ExperimentSummary> alices = unitOfWork.read(() -> experiments.list(new ExperimentFilter("alice", null, null), null, 5));
 
         assertEquals(new Page<>(List.of(new ExperimentSummary(newer, 2)), true), all);
         assertEquals(new Page<>(List.of(new ExperimentSummary(older, 0)), false), rest);
@@ -195,8 +198,8 @@ class MemoryAdaptersTest {
     void deleting_an_experiment_takes_its_runs_and_their_metrics_and_nothing_else() {
         Experiment doomed = new Experiment(Ids.newId(), "doomed", "alice", null, ExperimentStatus.RUNNING, DAY_ONE, 0);
         Experiment kept = new Experiment(Ids.newId(), "kept", "alice", null, ExperimentStatus.RUNNING, DAY_ONE, 0);
-        Run doomedRun = Run.started(Ids.newId(), doomed.id(), DAY_ONE, null);
-        Run keptRun = Run.started(Ids.newId(), kept.id(), DAY_ONE, null);
+        Run doomedRun = Run.started(Ids.newId(), doomed.id(), "run", "alice", DAY_ONE, null);
+        Run keptRun = Run.started(Ids.newId(), kept.id(), "run", "alice", DAY_ONE, null);
         write(() -> {
             experiments.add(doomed);
             experiments.add(kept);
@@ -217,7 +220,7 @@ class MemoryAdaptersTest {
     @Test
     void metric_points_are_replaced_by_name_and_step_paged_by_name_then_step_and_the_latest_is_at_the_highest_step() {
         Experiment experiment = new Experiment(Ids.newId(), "metrics", "alice", null, ExperimentStatus.RUNNING, DAY_ONE, 0);
-        Run run = Run.started(Ids.newId(), experiment.id(), DAY_ONE, null);
+        Run run = Run.started(Ids.newId(), experiment.id(), "run", "alice", DAY_ONE, null);
         List<String> names = List.of("loss", "accuracy", "\uFF01wide", "\uD83D\uDE00smile", "Loss");
         write(() -> {
             experiments.add(experiment);
@@ -266,7 +269,7 @@ class MemoryAdaptersTest {
     @Test
     void references_to_a_missing_request_experiment_or_run_are_refused_like_foreign_keys() {
         Prediction orphanPrediction = LedgerRows.prediction(Ids.newId(), DAY_ONE, "m", 0.5);
-        Run orphanRun = Run.started(Ids.newId(), Ids.newId(), DAY_ONE, null);
+        Run orphanRun = Run.started(Ids.newId(), Ids.newId(), "run", "alice", DAY_ONE, null);
         UUID missingRun = Ids.newId();
 
         assertThrows(IllegalStateException.class, () -> write(() -> predictions.addAll(List.of(orphanPrediction))));

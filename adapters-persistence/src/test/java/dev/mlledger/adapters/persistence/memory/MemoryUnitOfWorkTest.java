@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MemoryUnitOfWorkTest {
 
     private static final Instant T0 = Instant.parse("2026-04-01T08:00:00Z");
-    private static final ExperimentFilter ALL_EXPERIMENTS = new ExperimentFilter(null, null);
+    private static final ExperimentFilter ALL_EXPERIMENTS = new ExperimentFilter(null, null, null);
 
     private final MemoryStore store = new MemoryStore();
     private final UnitOfWork unitOfWork = new MemoryUnitOfWork(store);
@@ -63,8 +63,8 @@ class MemoryUnitOfWorkTest {
         RequestLogEntry recent = request(Ids.newId(), T0.plus(Duration.ofHours(1)));
         Experiment kept = experiment("kept", ExperimentStatus.RUNNING);
         Experiment doomed = experiment("doomed", ExperimentStatus.RUNNING);
-        Run keptRun = Run.started(Ids.newId(), kept.id(), T0, 1);
-        Run doomedRun = Run.started(Ids.newId(), doomed.id(), T0, 2);
+        Run keptRun = Run.started(Ids.newId(), kept.id(), "run", "alice", T0, 1);
+        Run doomedRun = Run.started(Ids.newId(), doomed.id(), "run", "alice", T0, 2);
         write(() -> {
             requestLog.append(List.of(old, recent));
             predictions.addAll(List.of(LedgerRows.prediction(old.id(), T0, "m", 0.2),
@@ -78,7 +78,7 @@ class MemoryUnitOfWorkTest {
         RequestLogEntry added = request(Ids.newId(), T0.plus(Duration.ofHours(2)));
         Prediction addedPrediction = LedgerRows.prediction(added.id(), added.createdAt(), "other-model", 0.7);
         Experiment addedExperiment = experiment("added", ExperimentStatus.CREATED);
-        Run addedRun = Run.started(Ids.newId(), addedExperiment.id(), T0, 3);
+        Run addedRun = Run.started(Ids.newId(), addedExperiment.id(), "run", "alice", T0, 3);
         List<UUID> newIds = List.of(added.id(), addedPrediction.id(), addedExperiment.id(), addedRun.id());
         List<Object> before = everything(List.of(old, recent), List.of(kept, doomed, addedExperiment),
                 List.of(keptRun, doomedRun, addedRun), newIds);
@@ -215,7 +215,7 @@ class MemoryUnitOfWorkTest {
                 () -> experiments.delete(id),
                 () -> runs.find(id),
                 () -> runs.ofExperiment(id),
-                () -> runs.statusForLogging(id),
+                () -> runs.findForLogging(id),
                 () -> metrics.latest(id),
                 () -> metrics.history(id, null, null, 10),
                 () -> metrics.addAll(id, List.of()));
@@ -233,7 +233,7 @@ class MemoryUnitOfWorkTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 200; round++) {
-                Run run = Run.started(Ids.newId(), experiment.id(), T0, round);
+                Run run = Run.started(Ids.newId(), experiment.id(), "run", "alice", T0, round);
                 write(() -> runs.addAll(List.of(run)));
                 CyclicBarrier start = new CyclicBarrier(2);
                 Future<Boolean> completes = threads.submit(() -> endAfter(start, run.end(RunStatus.COMPLETED, T0.plusSeconds(1))));
@@ -310,8 +310,7 @@ class MemoryUnitOfWorkTest {
 
     @Test
     void a_concurrent_update_refused_inside_a_unit_of_work_takes_back_what_it_wrote_before() {
-        Experiment experiment = experiment("versioned", ExperimentStatus.CREATED);
-        write(() -> experiments.add(experiment));
+        Experiment experiment = unitOfWork.write(() -> experiments.add(experiment("versioned", ExperimentStatus.CREATED)));
         RequestLogEntry entry = request(Ids.newId(), T0);
         Experiment stale = new Experiment(experiment.id(), experiment.name(), experiment.owner(), "stale",
                 ExperimentStatus.RUNNING, experiment.createdAt(), 7);

@@ -24,6 +24,7 @@ import dev.mlledger.application.experiment.ExperimentChanges;
 import dev.mlledger.application.experiment.ExperimentWithRuns;
 import dev.mlledger.application.experiment.FindExperiments;
 import dev.mlledger.application.experiment.NewExperiment;
+import dev.mlledger.application.experiment.RunToStart;
 import dev.mlledger.application.experiment.StartRun;
 import dev.mlledger.application.experiment.UpdateExperiment;
 import dev.mlledger.domain.experiment.ExperimentFilter;
@@ -118,14 +119,18 @@ public class ExperimentController {
     @Secured(Roles.READER)
     public PageView<ExperimentListItem> list(@Nullable @QueryValue("owner") String owner,
                                              @Nullable @QueryValue("status") String status,
+                                             @Parameter(description = "active (the default), deleted, or all")
+                                             @Nullable @QueryValue("lifecycle") String lifecycle,
                                              @Nullable @QueryValue("limit") Integer limit,
                                              @Nullable @QueryValue("cursor") String cursor) {
         ExperimentFilter filter = new ExperimentFilter(owner,
-                status == null ? null : Violations.under("status", () -> Spellings.experimentStatus(status)));
+                status == null ? null : Violations.under("status", () -> Spellings.experimentStatus(status)),
+                Violations.under("lifecycle", () -> Spellings.lifecycleFilter(lifecycle)));
         PageLimit pageLimit = Violations.under("limit",
                 () -> PageLimit.of(limit, FindExperiments.DEFAULT_LIMIT, FindExperiments.MAX_LIMIT));
         // an absent owner must not read like the owner "null": the owner goes last, marked when present
-        String query = CursorQuery.of("experiments").with("owner", filter.owner()).with("status", filter.status()).toString();
+        String query = CursorQuery.of("experiments").with("owner", filter.owner()).with("status", filter.status())
+                .with("lifecycle", filter.lifecycle()).toString();
         Page<ExperimentSummary> page = findExperiments.list(filter, cursors.decode(cursor, query), pageLimit);
         String next = null;
         if (page.hasMore()) {
@@ -176,7 +181,7 @@ public class ExperimentController {
     }
 
     private HttpResponse<RunView> newRun(HttpRequest<?> request, UUID id, @Nullable StartRunRequest body) {
-        Run run = startRun.start(callers.of(request), id, body == null ? null : body.seed());
+        Run run = startRun.start(callers.of(request), RunToStart.seeded(id, body == null ? null : body.seed()));
         return HttpResponse.created(RunView.of(run), URI.create("/api/v1/runs/" + run.id()));
     }
 }

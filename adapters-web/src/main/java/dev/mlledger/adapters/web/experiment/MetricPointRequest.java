@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
 @Schema(name = "MetricPointRequest")
 public record MetricPointRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = MetricPoint.NAME_MAX, example = "loss") String name,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", maximum = "2147483647", example = "3") Long step,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", maximum = "9223372036854775807", example = "3") Long step,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A finite number", example = "0.25") Double value,
         @Nullable @Schema(description = "ISO-8601 with offset; defaults to now") OffsetDateTime timestamp) {
 }

@@ -7,7 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
 @Serdeable
-public record MetricPointView(String name, int step, double value, Instant timestamp) {
+public record MetricPointView(String name, long step, double value, Instant timestamp) {
 
     public MetricPointView {
         timestamp = Spellings.time(timestamp);

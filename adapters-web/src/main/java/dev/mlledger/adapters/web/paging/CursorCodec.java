@@ -57,7 +57,7 @@ public class CursorCodec {
             return null;
         }
         try {
-            Instant createdAt = Instant.ofEpochSecond(body.getLong(), body.getInt());
+            Instant createdAt = Instant.ofEpochSecond(body.getLong(), body.getLong());
             return new Keyset(createdAt, new UUID(body.getLong(), body.getLong()));
         } catch (BufferUnderflowException | java.time.DateTimeException e) {
             throw invalid();
@@ -66,7 +66,7 @@ public class CursorCodec {
 
     public String encodeMetric(MetricKey position, String query) {
         byte[] name = position.name().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer body = ByteBuffer.allocate(4 + name.length + 4).putInt(name.length).put(name).putInt(position.step());
+        ByteBuffer body = ByteBuffer.allocate(4 + name.length + 8).putInt(name.length).put(name).putLong(position.step());
         return seal(METRIC_KEY, body.array(), query);
     }
 
@@ -78,7 +78,7 @@ public class CursorCodec {
         try {
             byte[] name = new byte[body.getInt()];
             body.get(name);
-            return new MetricKey(new String(name, StandardCharsets.UTF_8), body.getInt());
+            return new MetricKey(new String(name, StandardCharsets.UTF_8), body.getLong());
         } catch (BufferUnderflowException | NegativeArraySizeException e) {
             throw invalid();
         }

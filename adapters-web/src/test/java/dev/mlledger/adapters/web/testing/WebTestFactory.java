@@ -50,6 +50,7 @@ import dev.mlledger.application.requestlog.RecordApiRequest;
 import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.experiment.Metrics;
 import dev.mlledger.domain.experiment.Runs;
+import dev.mlledger.domain.experiment.Tags;
 import dev.mlledger.domain.prediction.Predictions;
 import dev.mlledger.domain.prediction.RiskThresholds;
 import dev.mlledger.domain.prediction.model.AttritionModel;
@@ -163,8 +164,8 @@ public class WebTestFactory {
     }
 
     @Singleton
-    StartRun startRun(Experiments experiments, Runs runs, UnitOfWork unitOfWork, Clock clock) {
-        return new StartRunService(experiments, runs, unitOfWork, clock);
+    StartRun startRun(Experiments experiments, Runs runs, Tags tags, UnitOfWork unitOfWork, Clock clock) {
+        return new StartRunService(experiments, runs, tags, unitOfWork, clock);
     }
 
     @Singleton
