@@ -2,9 +2,9 @@ package dev.mlledger.application.experiment;
 
 import java.util.UUID;
 
-/** Use case: read a run with its latest metric values. */
+/** Use case: read a run with its latest metric values, its params and its tags. */
 public interface FindRun {
 
     /** @throws dev.mlledger.domain.validation.NotFound when there is no such run */
-    RunWithLatestMetrics byId(UUID id);
+    RunDetails byId(UUID id);
 }

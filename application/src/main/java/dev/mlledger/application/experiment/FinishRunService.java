@@ -7,7 +7,6 @@ import dev.mlledger.domain.experiment.RunAlreadyEnded;
 import dev.mlledger.domain.experiment.RunStatus;
 import dev.mlledger.domain.experiment.Runs;
 import dev.mlledger.domain.transaction.UnitOfWork;
-import dev.mlledger.domain.validation.NotFound;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -29,8 +28,7 @@ public final class FinishRunService implements FinishRun {
     @Override
     public Run finish(Caller caller, UUID runId, RunStatus outcome) {
         return unitOfWork.write(() -> {
-            Ownership.checkRun(caller, runId, runs, experiments);
-            Run run = runs.find(runId).orElseThrow(() -> new NotFound("run " + runId));
+            Run run = Ownership.checkRun(caller, runId, runs, experiments).requireActive();
             Run ended = run.end(outcome, clock.instant());
             if (!runs.endIfRunning(ended)) {
                 // another client ended it between our read and our write; say how it ended

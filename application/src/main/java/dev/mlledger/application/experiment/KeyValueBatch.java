@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** The keys of one call made distinct, as the ports ask: how repeats within a call are settled. */
 final class KeyValueBatch {
@@ -22,6 +24,13 @@ final class KeyValueBatch {
         Map<String, Tag> byKey = new LinkedHashMap<>();
         tags.forEach(tag -> byKey.put(tag.key(), tag));
         return byKey.values();
+    }
+
+    /** The tags as a map by key, in key order. */
+    static SortedMap<String, String> byKey(Collection<Tag> tags) {
+        SortedMap<String, String> byKey = new TreeMap<>();
+        tags.forEach(tag -> byKey.put(tag.key(), tag.value()));
+        return byKey;
     }
 
     /**

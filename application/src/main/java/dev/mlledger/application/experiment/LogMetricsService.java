@@ -5,14 +5,10 @@ import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.experiment.MetricKey;
 import dev.mlledger.domain.experiment.MetricPoint;
 import dev.mlledger.domain.experiment.Metrics;
-import dev.mlledger.domain.experiment.Run;
-import dev.mlledger.domain.experiment.RunAlreadyEnded;
-import dev.mlledger.domain.experiment.RunStatus;
 import dev.mlledger.domain.experiment.Runs;
 import dev.mlledger.domain.transaction.UnitOfWork;
 import dev.mlledger.domain.validation.Checks;
 import dev.mlledger.domain.validation.InvalidInput;
-import dev.mlledger.domain.validation.NotFound;
 import dev.mlledger.domain.validation.TooManyItems;
 import dev.mlledger.domain.validation.Violation;
 
@@ -42,7 +38,7 @@ public final class LogMetricsService implements LogMetrics {
 
     @Override
     public MetricPoint logOne(Caller caller, UUID runId, MetricToLog point) {
-        List<MetricPoint> points = points(List.of(point), false);
+        List<MetricPoint> points = points(List.of(point), null, clock.instant());
         store(caller, runId, points);
         return points.getFirst();
     }
@@ -55,17 +51,22 @@ public final class LogMetricsService implements LogMetrics {
         if (points.size() > MAX_BATCH) {
             throw new TooManyItems("", MAX_BATCH, points.size());
         }
-        store(caller, runId, points(points, true));
+        store(caller, runId, points(points, "", clock.instant()));
         return points.size();
     }
 
-    private List<MetricPoint> points(List<MetricToLog> given, boolean batch) {
-        Instant now = clock.instant();
+    /**
+     * Checks the points as given and makes them points to store, with {@code now} where no timestamp was given.
+     *
+     * @param list how violations name the list ({@code metrics}, {@code ""} for a bare list); null for one point,
+     *             whose violations name its fields only
+     */
+    static List<MetricPoint> points(List<MetricToLog> given, String list, Instant now) {
         List<Violation> violations = new ArrayList<>();
         Map<MetricKey, Integer> seen = new HashMap<>();
         List<MetricPoint> points = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {
-            String prefix = batch ? "[" + i + "]." : "";
+            String prefix = list == null ? "" : list + "[" + i + "].";
             MetricToLog point = given.get(i);
             int before = violations.size();
             MetricPoint.check(violations, prefix, point.name(), point.step(), point.value());
@@ -75,8 +76,8 @@ public final class LogMetricsService implements LogMetrics {
             }
             Integer earlier = seen.putIfAbsent(new MetricKey(point.name(), point.step()), i);
             if (earlier != null) {
-                violations.add(new Violation(prefix + "step",
-                        "repeats the name and step of point [" + earlier + "]; a run has one value per name and step"));
+                violations.add(new Violation(prefix + "step", "repeats the name and step of " + (list.isEmpty() ? "point " : list) + "["
+                        + earlier + "]; a run has one value per name and step"));
                 continue;
             }
             points.add(new MetricPoint(point.name(), point.step(), point.value(),
@@ -88,11 +89,7 @@ public final class LogMetricsService implements LogMetrics {
 
     private void store(Caller caller, UUID runId, List<MetricPoint> points) {
         unitOfWork.write(() -> {
-            Ownership.checkRun(caller, runId, runs, experiments);
-            Run run = runs.findForLogging(runId).orElseThrow(() -> new NotFound("run " + runId)).requireActive();
-            if (run.status() != RunStatus.RUNNING) {
-                throw new RunAlreadyEnded(runId, run.status());
-            }
+            RunForLogging.find(caller, runId, runs, experiments).requireRunning();
             metrics.addAll(runId, points);
             return null;
         });

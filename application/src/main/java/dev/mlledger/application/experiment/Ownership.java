@@ -10,7 +10,10 @@ import dev.mlledger.domain.validation.NotFound;
 
 import java.util.UUID;
 
-/** An experiment, and its runs, may be changed by the experiment's owner and by administrators only. */
+/**
+ * An experiment may be changed by its owner and by administrators only. A run may be changed by the principal who
+ * started it, by its experiment's owner and by administrators.
+ */
 final class Ownership {
 
     private Ownership() {
@@ -25,18 +28,33 @@ final class Ownership {
     }
 
     /**
-     * Checks the owner of the run's experiment; an administrator needs no lookup. Call it inside the unit of work
-     * that makes the change.
+     * Checks the run's owner, then the owner of its experiment; an administrator and the run's owner need no
+     * lookup. Call it inside the unit of work that makes the change.
      *
-     * @throws NotFound     when there is no such run
      * @throws AccessDenied unless the caller may change the run
      */
-    static void checkRun(Caller caller, UUID runId, Runs runs, Experiments experiments) {
-        if (caller.isAdmin()) {
+    static void checkRun(Caller caller, Run run, Experiments experiments) {
+        if (caller.mayChangeWhatIsOwnedBy(run.owner())) {
             return;
         }
+        // a run cannot outlive its experiment (purging one purges its runs)
+        experiments.find(run.experimentId()).ifPresent(experiment -> {
+            if (!caller.mayChangeWhatIsOwnedBy(experiment.owner())) {
+                throw new AccessDenied("run " + run.id() + " belongs to " + run.owner() + " in experiment "
+                        + experiment.id() + " of " + experiment.owner()
+                        + "; only they or an admin may change it");
+            }
+        });
+    }
+
+    /**
+     * {@link #checkRun(Caller, Run, Experiments)} of the run with this id.
+     *
+     * @throws NotFound when there is no such run
+     */
+    static Run checkRun(Caller caller, UUID runId, Runs runs, Experiments experiments) {
         Run run = runs.find(runId).orElseThrow(() -> new NotFound("run " + runId));
-        // a run cannot outlive its experiment (deleting one deletes its runs)
-        experiments.find(run.experimentId()).ifPresent(experiment -> check(caller, experiment));
+        checkRun(caller, run, experiments);
+        return run;
     }
 }

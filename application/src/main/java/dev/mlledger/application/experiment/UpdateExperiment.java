@@ -6,8 +6,10 @@ import dev.mlledger.domain.experiment.Experiment;
 import java.util.UUID;
 
 /**
- * Use case: change an experiment's description and/or status (by the transition rules). A change that races
- * another change of the same experiment loses with {@link dev.mlledger.domain.experiment.ConcurrentUpdate}.
+ * Use case: rename an experiment, change its description and/or status (by the transition rules). A new name must
+ * be one no experiment has ({@link dev.mlledger.domain.experiment.ExperimentNameTaken}); a deleted experiment takes
+ * no changes ({@link dev.mlledger.domain.experiment.ExperimentDeleted}). A change that races another change of the
+ * same experiment loses with {@link dev.mlledger.domain.experiment.ConcurrentUpdate}.
  */
 public interface UpdateExperiment {
 

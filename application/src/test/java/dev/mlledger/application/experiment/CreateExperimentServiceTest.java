@@ -5,10 +5,14 @@ import dev.mlledger.domain.access.AccessDenied;
 import dev.mlledger.application.testing.FakeUnitOfWork;
 import dev.mlledger.application.testing.InMemoryExperiments;
 import dev.mlledger.application.testing.InMemoryRuns;
+import dev.mlledger.application.testing.InMemoryTags;
 import dev.mlledger.domain.experiment.ExperimentStatus;
 import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.RunStatus;
 import dev.mlledger.domain.validation.InvalidInput;
+import dev.mlledger.domain.experiment.Tag;
+import dev.mlledger.domain.experiment.ExperimentNameTaken;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -31,7 +35,8 @@ class CreateExperimentServiceTest {
     private final InMemoryRuns runs = new InMemoryRuns();
     private final InMemoryExperiments experiments = new InMemoryExperiments(runs);
     private final FakeUnitOfWork unitOfWork = new FakeUnitOfWork();
-    private final CreateExperiment create = new CreateExperimentService(experiments, runs, unitOfWork,
+    private final InMemoryTags tags = new InMemoryTags();
+    private final CreateExperiment create = new CreateExperimentService(experiments, runs, tags, unitOfWork,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -109,5 +114,31 @@ class CreateExperimentServiceTest {
 
         assertEquals(List.of(byAdmin.experiment(), byHerself.experiment()), experiments.all());
         assertEquals(List.of(), runs.all());
+    }
+
+    @Test
+    void an_experiment_is_created_with_its_tags_in_the_same_unit_of_work() {
+        ExperimentWithRuns created = create.create(ADMIN, new NewExperiment("tagged", null, null, null,
+                List.of(new Tag("team", "a"), new Tag("team", "b"), new Tag("stage", "dev"))));
+
+        assertEquals(Map.of("team", "b", "stage", "dev"), created.tags());
+        assertEquals(created.tags(), tags.ofExperiment(created.experiment().id()));
+        assertTrue(created.experiment().number() > 0);
+        assertEquals(1, unitOfWork.writes());
+    }
+
+    @Test
+    void a_unique_name_create_refuses_a_name_any_experiment_has_and_a_plain_create_does_not() {
+        create.create(ADMIN, new NewExperiment("taken", null, null, null));
+
+        assertThrows(ExperimentNameTaken.class,
+                () -> create.createWithUniqueName(ADMIN, new NewExperiment("taken", null, null, List.of(1))));
+        assertEquals(1, experiments.all().size());
+        assertEquals(List.of(), runs.all());
+        assertEquals("fresh", create.createWithUniqueName(ADMIN, new NewExperiment("fresh", null, null, null))
+                .experiment().name());
+        create.create(ADMIN, new NewExperiment("taken", null, null, null));
+        assertEquals(3, experiments.all().size());
+        assertEquals(List.of("taken", "fresh"), experiments.claimedNames());
     }
 }

@@ -3,6 +3,7 @@ package dev.mlledger.application.experiment;
 import dev.mlledger.application.testing.FakeUnitOfWork;
 import dev.mlledger.application.testing.InMemoryExperiments;
 import dev.mlledger.application.testing.InMemoryRuns;
+import dev.mlledger.application.testing.InMemoryTags;
 import dev.mlledger.domain.experiment.Experiment;
 import dev.mlledger.domain.experiment.ExperimentFilter;
 import dev.mlledger.domain.experiment.ExperimentStatus;
@@ -12,6 +13,9 @@ import dev.mlledger.domain.paging.Keyset;
 import dev.mlledger.domain.paging.Page;
 import dev.mlledger.domain.paging.PageLimit;
 import dev.mlledger.domain.validation.NotFound;
+import dev.mlledger.domain.experiment.Tag;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -30,7 +34,8 @@ class FindExperimentsServiceTest {
     private final InMemoryRuns runs = new InMemoryRuns();
     private final InMemoryExperiments experiments = new InMemoryExperiments(runs);
     private final FakeUnitOfWork unitOfWork = new FakeUnitOfWork();
-    private final FindExperiments find = new FindExperimentsService(experiments, runs, unitOfWork);
+    private final InMemoryTags tags = new InMemoryTags();
+    private final FindExperiments find = new FindExperimentsService(experiments, runs, tags, unitOfWork);
 
     @Test
     void an_experiment_is_read_with_its_runs_in_a_reading_unit_of_work() {
@@ -91,5 +96,22 @@ class FindExperimentsServiceTest {
                 T0.plusSeconds(60L * minutesAfterT0), 0);
         experiments.put(experiment);
         return experiment;
+    }
+
+    @Test
+    void an_experiment_is_found_by_number_and_by_name_with_its_runs_and_tags() {
+        Experiment older = experiments.add(new Experiment(UUID.randomUUID(), "twin", "alice", null,
+                ExperimentStatus.CREATED, T0, 0));
+        Experiment newer = experiments.add(new Experiment(UUID.randomUUID(), "twin", "bob", null,
+                ExperimentStatus.CREATED, T0.plusSeconds(1), 0));
+        tags.setOnExperiment(older.id(), List.of(new Tag("team", "a")));
+
+        ExperimentWithRuns byNumber = find.byNumber(older.number());
+
+        assertEquals(new ExperimentWithRuns(older, List.of(), new TreeMap<>(Map.of("team", "a"))), byNumber);
+        assertEquals(newer, find.byName("twin").experiment());
+        assertThrows(NotFound.class, () -> find.byNumber(newer.number() + 1));
+        assertThrows(NotFound.class, () -> find.byName("nobody"));
+        assertEquals(4, unitOfWork.reads(), "one reading unit of work per lookup");
     }
 }

@@ -10,6 +10,10 @@ import dev.mlledger.domain.experiment.ExperimentStatus;
 import dev.mlledger.domain.experiment.InvalidTransition;
 import dev.mlledger.domain.validation.InvalidInput;
 import dev.mlledger.domain.validation.NotFound;
+import dev.mlledger.domain.experiment.ExperimentNameTaken;
+import dev.mlledger.domain.experiment.ExperimentDeleted;
+import dev.mlledger.domain.experiment.Lifecycle;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -113,5 +117,29 @@ class UpdateExperimentServiceTest {
         assertEquals(running, experiments.find(running.id()).orElseThrow());
         assertEquals("hers", update.update(Callers.ALICE, running.id(), new ExperimentChanges(true, "hers", null))
                 .description());
+    }
+
+    @Test
+    void a_rename_claims_the_new_name_and_is_refused_when_an_experiment_has_it() {
+        experiments.put(running);
+        experiments.put(new Experiment(UUID.randomUUID(), "taken", "bob", null, ExperimentStatus.CREATED, T0, 0));
+
+        assertThrows(ExperimentNameTaken.class,
+                () -> update.update(ADMIN, running.id(), ExperimentChanges.rename("taken")));
+        Experiment renamed = update.update(ADMIN, running.id(), ExperimentChanges.rename("better"));
+
+        assertEquals("better", renamed.name());
+        assertEquals(renamed, experiments.find(running.id()).orElseThrow());
+        assertEquals(List.of("taken", "better"), experiments.claimedNames());
+        assertEquals(renamed, update.update(ADMIN, running.id(), ExperimentChanges.rename("better")),
+                "keeping the name claims nothing");
+    }
+
+    @Test
+    void a_deleted_experiment_takes_no_changes() {
+        experiments.put(running.withLifecycle(Lifecycle.DELETED));
+
+        assertThrows(ExperimentDeleted.class,
+                () -> update.update(ADMIN, running.id(), new ExperimentChanges(true, "x", null)));
     }
 }
