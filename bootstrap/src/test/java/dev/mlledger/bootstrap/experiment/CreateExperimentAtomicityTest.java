@@ -8,6 +8,7 @@ import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.experiment.Lifecycle;
 import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.Runs;
+import dev.mlledger.domain.experiment.Tags;
 import dev.mlledger.domain.transaction.UnitOfWork;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -36,6 +37,9 @@ class CreateExperimentAtomicityTest extends FreshDatabaseTest {
 
     @Inject
     Runs runs;
+
+    @Inject
+    Tags tags;
 
     @Inject
     UnitOfWork unitOfWork;
@@ -80,7 +84,7 @@ class CreateExperimentAtomicityTest extends FreshDatabaseTest {
                 return runs.setLifecycle(runId, lifecycle);
             }
         };
-        CreateExperimentService create = new CreateExperimentService(experiments, failingAfterWriting, unitOfWork,
+        CreateExperimentService create = new CreateExperimentService(experiments, failingAfterWriting, tags, unitOfWork,
                 Clock.systemUTC());
 
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
@@ -95,7 +99,7 @@ class CreateExperimentAtomicityTest extends FreshDatabaseTest {
 
     @Test
     void without_a_failure_the_same_creation_stores_the_experiment_and_all_its_runs() throws SQLException {
-        new CreateExperimentService(experiments, runs, unitOfWork, Clock.systemUTC())
+        new CreateExperimentService(experiments, runs, tags, unitOfWork, Clock.systemUTC())
                 .create(Caller.UNAUTHENTICATED_ADMIN, new NewExperiment("kept", "alice", null, Arrays.asList(1, 2, 3)));
 
         assertEquals(1, count("SELECT count(*) FROM experiments WHERE name = 'kept'"));

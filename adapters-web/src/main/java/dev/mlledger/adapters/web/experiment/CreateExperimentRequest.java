@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
+import java.util.Map;
 
 /** {@code POST /api/v1/experiments}. */
 @Serdeable(naming = SnakeCaseStrategy.class)
@@ -20,5 +21,8 @@ public record CreateExperimentRequest(
         @Nullable
         @ArraySchema(maxItems = NewExperiment.MAX_RUNS, arraySchema = @Schema(description = "Runs created with the "
                 + "experiment, in the same transaction; the experiment is then running"))
-        List<StartRunRequest> runs) {
+        List<StartRunRequest> runs,
+        @Nullable @Schema(description = "Tags set on the experiment as it is created: key (1-250 characters) to value "
+                + "(0-8000 characters), at most " + NewExperiment.MAX_TAGS, example = "{\"team\": \"vision\"}")
+        Map<String, String> tags) {
 }

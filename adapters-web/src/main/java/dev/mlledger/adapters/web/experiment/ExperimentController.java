@@ -24,6 +24,8 @@ import dev.mlledger.application.experiment.ExperimentChanges;
 import dev.mlledger.application.experiment.ExperimentWithRuns;
 import dev.mlledger.application.experiment.FindExperiments;
 import dev.mlledger.application.experiment.NewExperiment;
+import dev.mlledger.application.experiment.PurgeExperiment;
+import dev.mlledger.application.experiment.TagExperiment;
 import dev.mlledger.application.experiment.RunToStart;
 import dev.mlledger.application.experiment.StartRun;
 import dev.mlledger.application.experiment.UpdateExperiment;
@@ -31,6 +33,7 @@ import dev.mlledger.domain.experiment.ExperimentFilter;
 import dev.mlledger.domain.experiment.ExperimentStatus;
 import dev.mlledger.domain.experiment.ExperimentSummary;
 import dev.mlledger.domain.experiment.Run;
+import dev.mlledger.domain.validation.NotFound;
 import dev.mlledger.domain.paging.Keyset;
 import dev.mlledger.domain.paging.Page;
 import dev.mlledger.domain.paging.PageLimit;
@@ -75,6 +78,8 @@ public class ExperimentController {
     private final FindExperiments findExperiments;
     private final UpdateExperiment updateExperiment;
     private final DeleteExperiment deleteExperiment;
+    private final PurgeExperiment purgeExperiment;
+    private final TagExperiment tagExperiment;
     private final StartRun startRun;
     private final CursorCodec cursors;
     private final CallerOfRequest callers;
@@ -82,12 +87,14 @@ public class ExperimentController {
 
     public ExperimentController(CreateExperiment createExperiment, FindExperiments findExperiments,
                                 UpdateExperiment updateExperiment, DeleteExperiment deleteExperiment,
-                                StartRun startRun, CursorCodec cursors, CallerOfRequest callers,
-                                IdempotentAnswers idempotent) {
+                                PurgeExperiment purgeExperiment, TagExperiment tagExperiment, StartRun startRun,
+                                CursorCodec cursors, CallerOfRequest callers, IdempotentAnswers idempotent) {
         this.createExperiment = createExperiment;
         this.findExperiments = findExperiments;
         this.updateExperiment = updateExperiment;
         this.deleteExperiment = deleteExperiment;
+        this.purgeExperiment = purgeExperiment;
+        this.tagExperiment = tagExperiment;
         this.startRun = startRun;
         this.cursors = cursors;
         this.callers = callers;
@@ -108,13 +115,14 @@ public class ExperimentController {
     private HttpResponse<ExperimentView> newExperiment(HttpRequest<?> request, CreateExperimentRequest body) {
         List<Integer> seeds = body.runs() == null ? List.of()
                 : body.runs().stream().map(run -> run == null ? null : run.seed()).toList();
+        List<dev.mlledger.domain.experiment.Tag> tags = KeyValueBodies.tags(body.tags(), "tags");
         ExperimentWithRuns created = createExperiment.create(callers.of(request),
-                new NewExperiment(body.name(), body.owner(), body.description(), seeds));
+                new NewExperiment(body.name(), body.owner(), body.description(), seeds, tags));
         return HttpResponse.created(ExperimentView.of(created),
                 URI.create("/api/v1/experiments/" + created.experiment().id()));
     }
 
-    @Operation(summary = "List experiments with their run counts, newest first", description = "One statement per page. Keyset paging: follow next_cursor.")
+    @Operation(summary = "List experiments with their run counts, newest first", description = "One statement per page. Keyset paging: follow next_cursor. Deleted experiments are listed only when asked for (lifecycle=deleted or all).")
     @Get
     @Secured(Roles.READER)
     public PageView<ExperimentListItem> list(@Nullable @QueryValue("owner") String owner,
@@ -140,48 +148,89 @@ public class ExperimentController {
         return new PageView<>(page.items().stream().map(ExperimentListItem::of).toList(), next);
     }
 
-    @Operation(summary = "An experiment with its runs")
+    @Operation(summary = "An experiment with its tags and its runs (active and deleted)")
     @Get("/{id}")
     @Secured(Roles.READER)
     public ExperimentView byId(@PathVariable UUID id) {
         return ExperimentView.of(findExperiments.byId(id));
     }
 
-    @Operation(summary = "Change the description and/or the status", description = "created → running → completed | failed; any other transition, or losing a race with another change, is a 409.")
+    @Operation(summary = "Rename, change the description and/or the status", description = "created → running → completed | failed; any other transition, a name another experiment has, a deleted experiment, or losing a race with another change, is a 409.")
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
     public ExperimentView update(HttpRequest<?> request, @PathVariable UUID id, @Body UpdateExperimentRequest body) {
         List<Violation> violations = new ArrayList<>();
         ExperimentStatus target = body.getStatus() == null ? null
                 : Violations.collect(violations, "status", () -> Spellings.experimentStatus(body.getStatus()));
         ExperimentChanges changes = Violations.collect(violations, "",
-                () -> new ExperimentChanges(body.descriptionGiven(), body.getDescription(), target));
+                () -> new ExperimentChanges(body.getName(), body.descriptionGiven(), body.getDescription(), target));
         Checks.throwIfAny(violations);
         updateExperiment.update(callers.of(request), id, changes);
         return ExperimentView.of(findExperiments.byId(id));
     }
 
-    @Operation(summary = "Delete an experiment with its runs and metrics")
+    @Operation(summary = "Delete an experiment: to the bin (restorable), or for good with purge=true", description = "Without purge, the experiment is marked deleted: hidden from the list, it takes no runs and no changes until restored; deleting it again is no change. With purge=true it is deleted for good with its tags, runs, metrics and params. The Default experiment (number 0) cannot be deleted (409).")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @Delete("/{id}")
-    public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable UUID id) {
-        deleteExperiment.delete(callers.of(request), id);
+    public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable UUID id,
+                                     @Parameter(description = "true: delete for good, with everything it holds")
+                                     @Nullable @QueryValue("purge") Boolean purge) {
+        if (Boolean.TRUE.equals(purge)) {
+            purgeExperiment.purge(callers.of(request), id);
+        } else {
+            deleteExperiment.delete(callers.of(request), id);
+        }
         return HttpResponse.noContent();
     }
 
-    @Operation(summary = "Start a run", description = "201 with Location. A created experiment becomes running; a completed or failed one is a 409.")
+    @Operation(summary = "Restore a deleted experiment", description = "Restoring an active experiment is no change.")
+    @Post("/{id}/restore")
+    public ExperimentView restore(HttpRequest<?> request, @PathVariable UUID id) {
+        deleteExperiment.restore(callers.of(request), id);
+        return ExperimentView.of(findExperiments.byId(id));
+    }
+
+    @Operation(summary = "Set tags of an experiment", description = "Setting a key again replaces its value. A deleted experiment is a 409.")
+    @ApiResponse(responseCode = "204", description = "Set")
+    @Post(value = "/{id}/tags", consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<Void> tag(HttpRequest<?> request, @PathVariable UUID id, @Body KeyValuesRequest body) {
+        List<dev.mlledger.domain.experiment.Tag> tags = KeyValueBodies.tags(body.tags(), "tags");
+        Violations.under("tags", () -> {
+            tagExperiment.tag(callers.of(request), id, tags);
+            return null;
+        });
+        return HttpResponse.noContent();
+    }
+
+    @Operation(summary = "Delete a tag of an experiment", description = "404 when the experiment has no tag with that key.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @Delete("/{id}/tags")
+    public HttpResponse<Void> untag(HttpRequest<?> request, @PathVariable UUID id,
+                                    @Parameter(description = "The tag's key", required = true)
+                                    @Nullable @QueryValue("key") String key) {
+        boolean deleted = Violations.under("key", () -> tagExperiment.untag(callers.of(request), id, key));
+        if (!deleted) {
+            throw new NotFound("tag '" + key + "' of experiment " + id);
+        }
+        return HttpResponse.noContent();
+    }
+
+    @Operation(summary = "Start a run", description = "201 with Location. The caller owns the run. A created experiment becomes running; a completed, failed or deleted one is a 409. Any tracker may start runs in the Default experiment (number 0).")
     @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
     @ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended run, a lost race), or a request with the same Idempotency-Key is still being carried out (then Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(value = "/{id}/runs", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<RunView> startRun(HttpRequest<?> request, @PathVariable UUID id,
-                                          @Nullable @Body StartRunRequest body) {
+                                          @Nullable @Body NewRunRequest body) {
         String key = IdempotentAnswers.keyOf(request);
         return key == null ? newRun(request, id, body)
                 : idempotent.answer(request, key, body, () -> newRun(request, id, body));
     }
 
-    private HttpResponse<RunView> newRun(HttpRequest<?> request, UUID id, @Nullable StartRunRequest body) {
-        Run run = startRun.start(callers.of(request), RunToStart.seeded(id, body == null ? null : body.seed()));
+    private HttpResponse<RunView> newRun(HttpRequest<?> request, UUID id, @Nullable NewRunRequest body) {
+        RunToStart toStart = body == null ? RunToStart.seeded(id, null)
+                : new RunToStart(id, body.name(), body.startedAt() == null ? null : body.startedAt().toInstant(),
+                body.seed(), KeyValueBodies.tags(body.tags(), "tags"));
+        Run run = startRun.start(callers.of(request), toStart);
         return HttpResponse.created(RunView.of(run), URI.create("/api/v1/runs/" + run.id()));
     }
 }

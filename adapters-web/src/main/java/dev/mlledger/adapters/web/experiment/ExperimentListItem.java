@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /** An experiment in a list, with its number of runs. */
 @Serdeable(naming = SnakeCaseStrategy.class)
-public record ExperimentListItem(UUID id, String name, String owner, String status, Instant createdAt, long runCount) {
+public record ExperimentListItem(UUID id, long number, String name, String owner, String status, String lifecycle,
+                                 Instant createdAt, long runCount) {
 
     public ExperimentListItem {
         createdAt = Spellings.time(createdAt);
@@ -19,7 +20,8 @@ public record ExperimentListItem(UUID id, String name, String owner, String stat
 
     public static ExperimentListItem of(ExperimentSummary summary) {
         Experiment experiment = summary.experiment();
-        return new ExperimentListItem(experiment.id(), experiment.name(), experiment.owner(),
-                Spellings.of(experiment.status()), experiment.createdAt(), summary.runCount());
+        return new ExperimentListItem(experiment.id(), experiment.number(), experiment.name(), experiment.owner(),
+                Spellings.of(experiment.status()), Spellings.of(experiment.lifecycle()), experiment.createdAt(),
+                summary.runCount());
     }
 }

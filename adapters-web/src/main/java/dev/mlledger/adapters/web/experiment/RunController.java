@@ -18,24 +18,31 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.mlledger.adapters.web.paging.CursorCodec;
 import dev.mlledger.adapters.web.paging.CursorQuery;
 import dev.mlledger.adapters.web.paging.PageView;
-import jakarta.validation.Valid;
 import dev.mlledger.application.experiment.FindRun;
-import dev.mlledger.application.experiment.FinishRun;
+import dev.mlledger.application.experiment.DeleteRun;
 import dev.mlledger.application.experiment.LogMetrics;
 import dev.mlledger.application.experiment.MetricHistory;
 import dev.mlledger.application.experiment.MetricToLog;
-import dev.mlledger.application.experiment.RunWithLatestMetrics;
+import dev.mlledger.application.experiment.LogRunData;
+import dev.mlledger.application.experiment.RunChanges;
+import dev.mlledger.application.experiment.RunData;
+import dev.mlledger.application.experiment.UntagRun;
+import dev.mlledger.application.experiment.UpdateRun;
 import dev.mlledger.domain.experiment.MetricKey;
 import dev.mlledger.domain.experiment.MetricPoint;
 import dev.mlledger.domain.experiment.RunStatus;
 import dev.mlledger.domain.paging.Page;
 import dev.mlledger.domain.paging.PageLimit;
+import dev.mlledger.domain.validation.Checks;
+import dev.mlledger.domain.validation.NotFound;
+import dev.mlledger.domain.validation.Violation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
@@ -45,10 +52,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code /api/v1/runs}: read and end runs, log metrics, read metric history. */
+/** {@code /api/v1/runs}: read, end, rename, delete and restore runs, log metrics and params, tag runs, read metric history. */
 @Tag(name = "experiments")
 @ApiResponse(responseCode = "400", description = "Malformed JSON, a wrong type, a missing or out-of-range field, a bad UUID or cursor", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "404", description = "No such resource", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -68,36 +76,98 @@ public class RunController {
     }
 
     private final FindRun findRun;
-    private final FinishRun finishRun;
+    private final UpdateRun updateRun;
+    private final DeleteRun deleteRun;
     private final LogMetrics logMetrics;
+    private final LogRunData logRunData;
+    private final UntagRun untagRun;
     private final MetricHistory metricHistory;
     private final CursorCodec cursors;
     private final CallerOfRequest callers;
     private final IdempotentAnswers idempotent;
 
-    public RunController(FindRun findRun, FinishRun finishRun, LogMetrics logMetrics, MetricHistory metricHistory,
-                         CursorCodec cursors, CallerOfRequest callers, IdempotentAnswers idempotent) {
+    public RunController(FindRun findRun, UpdateRun updateRun, DeleteRun deleteRun, LogMetrics logMetrics,
+                         LogRunData logRunData, UntagRun untagRun, MetricHistory metricHistory, CursorCodec cursors,
+                         CallerOfRequest callers, IdempotentAnswers idempotent) {
         this.findRun = findRun;
-        this.finishRun = finishRun;
+        this.updateRun = updateRun;
+        this.deleteRun = deleteRun;
         this.logMetrics = logMetrics;
+        this.logRunData = logRunData;
+        this.untagRun = untagRun;
         this.metricHistory = metricHistory;
         this.cursors = cursors;
         this.callers = callers;
         this.idempotent = idempotent;
     }
 
-    @Operation(summary = "A run with latest_metrics (the value at the highest step of each name)")
+    @Operation(summary = "A run with latest_metrics (the value at the highest step of each name), params and tags")
     @Get("/{id}")
     @Secured(Roles.READER)
     public RunView byId(@PathVariable UUID id) {
-        RunWithLatestMetrics found = findRun.byId(id);
-        return RunView.of(found.run(), found.latestMetrics());
+        return RunView.of(findRun.byId(id));
     }
 
-    @Operation(summary = "End a run as completed or failed", description = "Sets ended_at. A run that already ended is a 409; of two clients ending it at once, one gets 200, the other 409.")
+    @Operation(summary = "End a run (completed, failed or killed) and/or rename it", description = "Sets ended_at (now, or the given ended_at). Ending it again with the same status is no change; with another status a 409: of two clients ending it differently at once, one gets 200, the other 409. A deleted run is a 409.")
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
-    public RunView finish(HttpRequest<?> request, @PathVariable UUID id, @Body @Valid FinishRunRequest body) {
-        return RunView.of(finishRun.finish(callers.of(request), id, Violations.under("status", () -> Spellings.runStatus(body.status()))));
+    public RunView update(HttpRequest<?> request, @PathVariable UUID id, @Body UpdateRunRequest body) {
+        List<Violation> violations = new ArrayList<>();
+        RunStatus status = body.status() == null ? null
+                : Violations.collect(violations, "status", () -> Spellings.runStatus(body.status()));
+        RunChanges changes = Violations.collect(violations, "", () -> new RunChanges(body.name(), status,
+                body.endedAt() == null ? null : body.endedAt().toInstant()));
+        Checks.throwIfAny(violations);
+        return RunView.of(updateRun.update(callers.of(request), id, changes));
+    }
+
+    @Operation(summary = "Delete a run to the bin", description = "It takes no metrics, params, tags or changes until restored; deleting it again is no change. Its data is kept.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @Delete("/{id}")
+    public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable UUID id) {
+        deleteRun.delete(callers.of(request), id);
+        return HttpResponse.noContent();
+    }
+
+    @Operation(summary = "Restore a deleted run", description = "Restoring an active run is no change.")
+    @Post("/{id}/restore")
+    public RunView restore(HttpRequest<?> request, @PathVariable UUID id) {
+        return RunView.of(deleteRun.restore(callers.of(request), id));
+    }
+
+    @Operation(summary = "Log params, all or nothing", description = "201 {\"logged\": n}. A param is written once: logging a key again with its value is no change, with another value a 409. An ended or deleted run is a 409.")
+    @ApiResponse(responseCode = "409", description = "A param logged with another value, an ended or deleted run", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Post(value = "/{id}/params", consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<LoggedView> logParams(HttpRequest<?> request, @PathVariable UUID id,
+                                              @Body KeyValuesRequest body) {
+        var params = KeyValueBodies.params(body.params(), "params");
+        Violations.under("params", () -> {
+            logRunData.log(callers.of(request), id, RunData.params(params));
+            return null;
+        });
+        return HttpResponse.created(new LoggedView(params.size()));
+    }
+
+    @Operation(summary = "Set tags of a run, all or nothing", description = "201 {\"logged\": n}. Setting a key again replaces its value; an ended run takes tags, a deleted one does not (409).")
+    @Post(value = "/{id}/tags", consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<LoggedView> tag(HttpRequest<?> request, @PathVariable UUID id, @Body KeyValuesRequest body) {
+        var tags = KeyValueBodies.tags(body.tags(), "tags");
+        Violations.under("tags", () -> {
+            logRunData.log(callers.of(request), id, RunData.tags(tags));
+            return null;
+        });
+        return HttpResponse.created(new LoggedView(tags.size()));
+    }
+
+    @Operation(summary = "Delete a tag of a run", description = "404 when the run has no tag with that key.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @Delete("/{id}/tags")
+    public HttpResponse<Void> untag(HttpRequest<?> request, @PathVariable UUID id,
+                                    @Parameter(description = "The tag's key", required = true)
+                                    @Nullable @QueryValue("key") String key) {
+        if (!Violations.under("key", () -> untagRun.untag(callers.of(request), id, key))) {
+            throw new NotFound("tag '" + key + "' of run " + id);
+        }
+        return HttpResponse.noContent();
     }
 
     @Operation(summary = "Log one metric point", description = "201 with the stored point. Logging the same name and step again replaces it; logging to an ended run is a 409.")

@@ -7,16 +7,28 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * {@code PATCH /api/v1/experiments/{id}}: description, status, or both. A class with setters rather than a record,
+ * {@code PATCH /api/v1/experiments/{id}}: name, description, status, or any of them. A class with setters rather than a record,
  * because {@code "description": null} (clear it) and no description (keep it) mean different things.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
-@Schema(name = "UpdateExperimentRequest", description = "description, status, or both")
+@Schema(name = "UpdateExperimentRequest", description = "name, description, status, or any of them")
 public final class UpdateExperimentRequest {
 
+    private String name;
     private String description;
     private boolean descriptionGiven;
     private String status;
+
+    @Nullable
+    @Schema(minLength = 1, maxLength = Experiment.NAME_MAX,
+            description = "A new name, which no other experiment (active or deleted) may have")
+    public String getName() {
+        return name;
+    }
+
+    public void setName(@Nullable String name) {
+        this.name = name;
+    }
 
     @Nullable
     @Schema(maxLength = Experiment.DESCRIPTION_MAX, description = "null clears it")

@@ -16,8 +16,18 @@ import dev.mlledger.application.experiment.FindExperiments;
 import dev.mlledger.application.experiment.FindExperimentsService;
 import dev.mlledger.application.experiment.FindRun;
 import dev.mlledger.application.experiment.FindRunService;
-import dev.mlledger.application.experiment.FinishRun;
-import dev.mlledger.application.experiment.FinishRunService;
+import dev.mlledger.application.experiment.DeleteRun;
+import dev.mlledger.application.experiment.DeleteRunService;
+import dev.mlledger.application.experiment.LogRunData;
+import dev.mlledger.application.experiment.LogRunDataService;
+import dev.mlledger.application.experiment.PurgeExperiment;
+import dev.mlledger.application.experiment.PurgeExperimentService;
+import dev.mlledger.application.experiment.TagExperiment;
+import dev.mlledger.application.experiment.TagExperimentService;
+import dev.mlledger.application.experiment.UntagRun;
+import dev.mlledger.application.experiment.UntagRunService;
+import dev.mlledger.application.experiment.UpdateRun;
+import dev.mlledger.application.experiment.UpdateRunService;
 import dev.mlledger.application.experiment.LogMetrics;
 import dev.mlledger.application.experiment.LogMetricsService;
 import dev.mlledger.application.experiment.MetricHistory;
@@ -49,6 +59,7 @@ import dev.mlledger.application.requestlog.PurgeRequestLogService;
 import dev.mlledger.application.requestlog.RecordApiRequest;
 import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.experiment.Metrics;
+import dev.mlledger.domain.experiment.Params;
 import dev.mlledger.domain.experiment.Runs;
 import dev.mlledger.domain.experiment.Tags;
 import dev.mlledger.domain.prediction.Predictions;
@@ -144,13 +155,13 @@ public class WebTestFactory {
     }
 
     @Singleton
-    CreateExperiment createExperiment(Experiments experiments, Runs runs, UnitOfWork unitOfWork, Clock clock) {
-        return new CreateExperimentService(experiments, runs, unitOfWork, clock);
+    CreateExperiment createExperiment(Experiments experiments, Runs runs, Tags tags, UnitOfWork unitOfWork, Clock clock) {
+        return new CreateExperimentService(experiments, runs, tags, unitOfWork, clock);
     }
 
     @Singleton
-    FindExperiments findExperiments(Experiments experiments, Runs runs, UnitOfWork unitOfWork) {
-        return new FindExperimentsService(experiments, runs, unitOfWork);
+    FindExperiments findExperiments(Experiments experiments, Runs runs, Tags tags, UnitOfWork unitOfWork) {
+        return new FindExperimentsService(experiments, runs, tags, unitOfWork);
     }
 
     @Singleton
@@ -169,13 +180,39 @@ public class WebTestFactory {
     }
 
     @Singleton
-    FindRun findRun(Runs runs, Metrics metrics, UnitOfWork unitOfWork) {
-        return new FindRunService(runs, metrics, unitOfWork);
+    FindRun findRun(Runs runs, Metrics metrics, Params params, Tags tags, UnitOfWork unitOfWork) {
+        return new FindRunService(runs, metrics, params, tags, unitOfWork);
     }
 
     @Singleton
-    FinishRun finishRun(Runs runs, Experiments experiments, UnitOfWork unitOfWork, Clock clock) {
-        return new FinishRunService(runs, experiments, unitOfWork, clock);
+    UpdateRun updateRun(Runs runs, Experiments experiments, UnitOfWork unitOfWork, Clock clock) {
+        return new UpdateRunService(runs, experiments, unitOfWork, clock);
+    }
+
+    @Singleton
+    DeleteRun deleteRun(Runs runs, Experiments experiments, UnitOfWork unitOfWork) {
+        return new DeleteRunService(runs, experiments, unitOfWork);
+    }
+
+    @Singleton
+    LogRunData logRunData(Runs runs, Experiments experiments, Metrics metrics, Params params, Tags tags,
+                          UnitOfWork unitOfWork, Clock clock) {
+        return new LogRunDataService(runs, experiments, metrics, params, tags, unitOfWork, clock);
+    }
+
+    @Singleton
+    UntagRun untagRun(Runs runs, Experiments experiments, Tags tags, UnitOfWork unitOfWork) {
+        return new UntagRunService(runs, experiments, tags, unitOfWork);
+    }
+
+    @Singleton
+    PurgeExperiment purgeExperiment(Experiments experiments, UnitOfWork unitOfWork) {
+        return new PurgeExperimentService(experiments, unitOfWork);
+    }
+
+    @Singleton
+    TagExperiment tagExperiment(Experiments experiments, Tags tags, UnitOfWork unitOfWork) {
+        return new TagExperimentService(experiments, tags, unitOfWork);
     }
 
     @Singleton
