@@ -2,6 +2,10 @@ package dev.mlledger.adapters.web.mlflow;
 
 import dev.mlledger.domain.access.AccessDenied;
 import dev.mlledger.domain.experiment.ConcurrentUpdate;
+import dev.mlledger.domain.experiment.ExperimentDeleted;
+import dev.mlledger.domain.experiment.ExperimentNameTaken;
+import dev.mlledger.domain.experiment.ParamAlreadyLogged;
+import dev.mlledger.domain.experiment.RunDeleted;
 import dev.mlledger.domain.idempotency.IdempotencyKeyReused;
 import dev.mlledger.domain.requestlog.RequestLogFull;
 import dev.mlledger.domain.storage.StorageUnavailable;
@@ -58,6 +62,11 @@ final class MlflowErrors {
             case AuthorizationException refused -> refused.isForbidden()
                     ? MlflowErrorCode.PERMISSION_DENIED : MlflowErrorCode.UNAUTHENTICATED;
             case ConcurrentUpdate ignored -> MlflowErrorCode.ABORTED;
+            case ExperimentNameTaken ignored -> MlflowErrorCode.RESOURCE_ALREADY_EXISTS;
+            // MLflow's own answers to a param rewrite and to a write to a deleted run or experiment
+            case ParamAlreadyLogged ignored -> MlflowErrorCode.INVALID_PARAMETER_VALUE;
+            case ExperimentDeleted ignored -> MlflowErrorCode.INVALID_PARAMETER_VALUE;
+            case RunDeleted ignored -> MlflowErrorCode.INVALID_PARAMETER_VALUE;
             case Conflict ignored -> MlflowErrorCode.RESOURCE_CONFLICT;
             case StorageUnavailable ignored -> MlflowErrorCode.TEMPORARILY_UNAVAILABLE;
             case RequestLogFull ignored -> MlflowErrorCode.TEMPORARILY_UNAVAILABLE;
