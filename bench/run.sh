@@ -201,8 +201,8 @@ bench_mlflow_log_batch() {
   local run_id
   run_id=$(curl -s -X POST "${auth[@]}" -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/2.0/mlflow/runs/create" \
     -d '{"experiment_id": "0"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["run"]["info"]["run_id"])')
-  RUN_ID=$run_id wrk -t1 -c1 -d10s -s bench/mlflow-log-batch.lua "http://127.0.0.1:$port" > /dev/null
-  RUN_ID=$run_id wrk -t"${BATCH_CONNECTIONS:-1}" -c"${BATCH_CONNECTIONS:-1}" -d"$duration" --latency \
+  RUN_ID=$run_id KEY=warmup wrk -t1 -c1 -d10s -s bench/mlflow-log-batch.lua "http://127.0.0.1:$port" > /dev/null
+  RUN_ID=$run_id KEY=loss wrk -t"${BATCH_CONNECTIONS:-1}" -c"${BATCH_CONNECTIONS:-1}" -d"$duration" --latency \
     -s bench/mlflow-log-batch.lua "http://127.0.0.1:$port"
   echo "stored metric points: $(psql -Atqd "$database" -c 'SELECT count(*) FROM metrics')"
   stop_service

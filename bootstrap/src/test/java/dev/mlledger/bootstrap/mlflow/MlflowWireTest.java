@@ -50,6 +50,17 @@ class MlflowWireTest extends FreshDatabaseTest {
     }
 
     @Test
+    void a_body_that_is_no_json_object_or_holds_text_no_store_can_keep_is_an_invalid_parameter_value() {
+        String runId = runId();
+
+        assertMlflowError(http().postJson(API + "/runs/set-tag", "[\"" + runId + "\"]"), 400, "INVALID_PARAMETER_VALUE");
+        assertMlflowError(http().postJson(API + "/runs/set-tag", "{\"run_id\": \"" + runId
+                + "\", \"key\": \"team\", \"value\": \"a\\ud800b\"}"), 400, "INVALID_PARAMETER_VALUE");
+        assertMlflowError(http().postJson(API + "/runs/set-tag", "{\"run_id\": \"" + runId
+                + "\", \"key\": \"team\", \"value\": \"a\\u0000b\"}"), 400, "INVALID_PARAMETER_VALUE");
+    }
+
+    @Test
     void a_missing_required_member_is_an_invalid_parameter_value() {
         assertMlflowError(http().postJson(API + "/experiments/create", "{}"), 400, "INVALID_PARAMETER_VALUE");
         assertMlflowError(http().postJson(API + "/runs/log-metric", "{\"run_id\": \"" + runId() + "\"}"), 400,

@@ -3,7 +3,6 @@ package dev.mlledger.adapters.web.mlflow;
 import dev.mlledger.adapters.web.binding.LenientShape;
 import dev.mlledger.adapters.web.binding.Violations;
 import dev.mlledger.adapters.web.idempotency.IdempotentAnswers;
-import dev.mlledger.adapters.web.mlflow.MlflowEntities.KeyValue;
 import dev.mlledger.adapters.web.mlflow.MlflowEntities.Metric;
 import dev.mlledger.adapters.web.paging.CursorCodec;
 import dev.mlledger.adapters.web.paging.CursorQuery;
@@ -50,7 +49,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -129,7 +127,7 @@ public class MlflowRunController {
         Run started = startRun.start(callers.of(request), toStart);
         SortedMap<String, String> startedTags = new TreeMap<>();
         tags.forEach(tag -> startedTags.put(tag.key(), tag.value()));
-        return HttpResponse.ok(new MlflowResponses.GetRun(run(started, experiment.number(), Map.of(),
+        return HttpResponse.ok(new MlflowResponses.GetRun(run(started, experiment.number(), List.of(),
                 new TreeMap<>(), startedTags)));
     }
 
@@ -138,8 +136,11 @@ public class MlflowRunController {
     public MlflowResponses.GetRun get(@Nullable @QueryValue("run_id") String runId,
                                       @Nullable @QueryValue("run_uuid") String runUuid) {
         RunDetails details = findRun.byId(MlflowBodies.runId(runId, runUuid));
-        return new MlflowResponses.GetRun(run(details.run(), numberOf(details.run()), details.latestMetrics(),
-                details.params(), details.tags()));
+        // the latest value of each metric, without its step and timestamp, which FindRun does not read
+        List<Metric> latest = details.latestMetrics().entrySet().stream()
+                .map(metric -> new Metric(metric.getKey(), metric.getValue(), null, null)).toList();
+        return new MlflowResponses.GetRun(run(details.run(), numberOf(details.run()), latest, details.params(),
+                details.tags()));
     }
 
     /** Ends the run (FINISHED, FAILED, KILLED) at end_time or now, and/or renames it. */
@@ -265,12 +266,9 @@ public class MlflowRunController {
         return experiment.number();
     }
 
-    private static MlflowEntities.Run run(Run run, long experimentNumber, Map<String, Double> latestMetrics,
+    private static MlflowEntities.Run run(Run run, long experimentNumber, List<Metric> latestMetrics,
                                           SortedMap<String, String> params, SortedMap<String, String> tags) {
-        List<Metric> metrics = latestMetrics.entrySet().stream()
-                .map(metric -> new Metric(metric.getKey(), metric.getValue(), null, null)).toList();
-        List<KeyValue> paramList = MlflowViews.keyValues(params);
         return new MlflowEntities.Run(MlflowViews.runInfo(run, experimentNumber),
-                new MlflowEntities.RunData(metrics, paramList, MlflowViews.keyValues(tags)));
+                new MlflowEntities.RunData(latestMetrics, MlflowViews.keyValues(params), MlflowViews.keyValues(tags)));
     }
 }
