@@ -13,6 +13,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -37,34 +38,37 @@ final class MlflowBodies {
         return value;
     }
 
+    /** A string member as given, or null when it is absent or empty (protobuf writes an unset string as empty). */
+    static @Nullable String given(@Nullable String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
     /** The run a request names by {@code run_id}, or by {@code run_uuid} as older clients do. */
     static UUID runId(@Nullable String runId, @Nullable String runUuid) {
-        String given = runId == null || runId.isEmpty() ? runUuid : runId;
-        return MlflowIds.runUuid(required(given, "run_id"));
+        String named = given(runId) == null ? runUuid : runId;
+        return MlflowIds.runUuid(required(named, "run_id"));
     }
 
     static List<Tag> tags(List<Violation> violations, String field, @Nullable List<KeyValue> given) {
-        List<Tag> tags = new ArrayList<>();
-        for (int i = 0; given != null && i < given.size(); i++) {
-            KeyValue tag = given.get(i) == null ? new KeyValue(null, null) : given.get(i);
-            Tag made = Violations.collect(violations, field + "[" + i + "]", () -> new Tag(tag.key(), tag.value()));
-            if (made != null) {
-                tags.add(made);
-            }
-        }
-        return tags;
+        return keyValues(violations, field, given, Tag::new);
     }
 
     static List<Param> params(List<Violation> violations, String field, @Nullable List<KeyValue> given) {
-        List<Param> params = new ArrayList<>();
+        return keyValues(violations, field, given, Param::new);
+    }
+
+    /** Each pair made into what {@code make} makes; what is wrong with the i-th is named {@code field[i].…}. */
+    private static <T> List<T> keyValues(List<Violation> violations, String field, @Nullable List<KeyValue> given,
+                                         BiFunction<String, String, T> make) {
+        List<T> made = new ArrayList<>();
         for (int i = 0; given != null && i < given.size(); i++) {
-            KeyValue param = given.get(i) == null ? new KeyValue(null, null) : given.get(i);
-            Param made = Violations.collect(violations, field + "[" + i + "]", () -> new Param(param.key(), param.value()));
-            if (made != null) {
-                params.add(made);
+            KeyValue pair = given.get(i) == null ? new KeyValue(null, null) : given.get(i);
+            T one = Violations.collect(violations, field + "[" + i + "]", () -> make.apply(pair.key(), pair.value()));
+            if (one != null) {
+                made.add(one);
             }
         }
-        return params;
+        return made;
     }
 
     /** A metric as MLflow logs it: step 0 unless given, the time it is logged unless a timestamp is given. */

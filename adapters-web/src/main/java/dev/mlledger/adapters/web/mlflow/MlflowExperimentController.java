@@ -199,7 +199,7 @@ public class MlflowExperimentController {
                 given.viewType()));
         Checks.throwIfAny(violations);
         String query = CursorQuery.of("mlflow-experiments").with("lifecycle", lifecycle).toString();
-        Keyset after = MlflowPaging.position(() -> cursors.decode(emptyAsNull(given.pageToken()), query));
+        Keyset after = MlflowPaging.position(() -> cursors.decode(MlflowBodies.given(given.pageToken()), query));
         // a page holds at most what mlledger pages by; the token asks for the rest, as MLflow allows
         PageLimit limit = new PageLimit((int) Math.min(maxResults, FindExperiments.MAX_LIMIT));
         Page<ExperimentSummary> page = findExperiments.list(new ExperimentFilter(null, null, lifecycle), after, limit);
@@ -222,9 +222,5 @@ public class MlflowExperimentController {
 
     private static MlflowResponses.GetExperiment view(ExperimentWithTags found) {
         return new MlflowResponses.GetExperiment(MlflowViews.experiment(found.experiment(), found.tags()));
-    }
-
-    private static @Nullable String emptyAsNull(@Nullable String text) {
-        return text == null || text.isEmpty() ? null : text;
     }
 }

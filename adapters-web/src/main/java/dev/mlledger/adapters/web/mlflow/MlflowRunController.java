@@ -118,7 +118,7 @@ public class MlflowRunController {
                 MlflowBodies.required(given.experimentId(), "experiment_id"))).experiment();
         List<Violation> violations = new ArrayList<>();
         List<Tag> tags = MlflowBodies.tags(violations, "tags", given.tags());
-        String name = given.runName() != null && !given.runName().isEmpty() ? given.runName()
+        String name = MlflowBodies.given(given.runName()) != null ? given.runName()
                 : tags.stream().filter(tag -> tag.key().equals(RUN_NAME_TAG)).map(Tag::value).reduce((a, b) -> b)
                 .orElse(null);
         RunToStart toStart = Violations.collect(violations, "", () -> new RunToStart(experiment.id(), name,
@@ -147,9 +147,9 @@ public class MlflowRunController {
     @Post(uris = {API + "/runs/update", AJAX + "/runs/update"}, consumes = MediaType.APPLICATION_JSON)
     public MlflowResponses.UpdateRun update(HttpRequest<?> request, @Nullable @Body MlflowRequests.UpdateRun body) {
         UUID id = MlflowBodies.runId(body == null ? null : body.runId(), body == null ? null : body.runUuid());
-        RunStatus status = body.status() == null || body.status().isEmpty() ? null
+        RunStatus status = MlflowBodies.given(body.status()) == null ? null
                 : MlflowSpellings.runStatus("status", body.status());
-        String name = body.runName() == null || body.runName().isEmpty() ? null : body.runName();
+        String name = MlflowBodies.given(body.runName());
         Instant endedAt = status == null || status == RunStatus.RUNNING ? null : MlflowIds.instant(body.endTime());
         Run updated = updateRun.update(callers.of(request), id, new RunChanges(name, status, endedAt));
         return new MlflowResponses.UpdateRun(MlflowViews.runInfo(updated, numberOf(updated)));
@@ -246,8 +246,7 @@ public class MlflowRunController {
                 maxResults == null ? null : Math.min(maxResults, MetricHistory.MAX_LIMIT), MetricHistory.MAX_LIMIT,
                 MetricHistory.MAX_LIMIT));
         String query = CursorQuery.of("mlflow-metrics").with("run", id).with("key", key).toString();
-        MetricKey after = MlflowPaging.position(() -> cursors.decodeMetric(
-                pageToken == null || pageToken.isEmpty() ? null : pageToken, query));
+        MetricKey after = MlflowPaging.position(() -> cursors.decodeMetric(MlflowBodies.given(pageToken), query));
         Page<MetricPoint> page = metricHistory.history(id, key, after, limit);
         String next = null;
         if (page.hasMore()) {
