@@ -11,22 +11,22 @@ import java.util.List;
 
 /**
  * What an update of a run changes (MLflow's runs/update): its name when given, its status when given (an end:
- * completed, failed or killed; running is no change for a running run), at {@code endedAt} when given.
+ * completed, failed or killed), at {@code endedAt} when given.
  */
 public record RunChanges(String name, RunStatus status, Instant endedAt) {
 
     public RunChanges {
         List<Violation> violations = new ArrayList<>();
         if (name == null && status == null) {
-            violations.add(new Violation("", "must change the name, the status or both"));
+            violations.add(new Violation("status", "is required unless a name is given"));
         }
         if (name != null) {
             Run.checkName(violations, "name", name);
         }
         if (endedAt != null && (status == null || status == RunStatus.RUNNING)) {
-            violations.add(new Violation("end_time", "is only given with an end status"));
+            violations.add(new Violation("endedAt", "is only given with an end status"));
         }
-        Checks.storableTime(violations, "end_time", endedAt);
+        Checks.storableTime(violations, "endedAt", endedAt);
         Checks.throwIfAny(violations);
     }
 

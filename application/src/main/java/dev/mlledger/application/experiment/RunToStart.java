@@ -30,7 +30,7 @@ public record RunToStart(UUID experimentId, String name, Instant startedAt, Inte
         if (name != null) {
             Run.checkName(violations, "name", name);
         }
-        Checks.storableTime(violations, "start_time", startedAt);
+        Checks.storableTime(violations, "startedAt", startedAt);
         if (tags.size() > MAX_TAGS) {
             violations.add(new Violation("tags", "must hold at most " + MAX_TAGS + " tags"));
         }

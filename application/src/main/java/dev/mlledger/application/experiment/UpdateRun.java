@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * Use case: rename a run and/or end it (MLflow's runs/update), in one unit of work. Ending it again with the
  * outcome it ended with is no change (clients that retry a successful end get the run back); with another outcome
- * it is {@link dev.mlledger.domain.experiment.RunAlreadyEnded}.
+ * it is {@link dev.mlledger.domain.experiment.RunAlreadyEnded}; running is no end
+ * ({@link dev.mlledger.domain.experiment.InvalidTransition}).
  */
 public interface UpdateRun {
 

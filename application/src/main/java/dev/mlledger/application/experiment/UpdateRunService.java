@@ -34,7 +34,7 @@ public final class UpdateRunService implements UpdateRun {
                 run = run.withName(changes.name());
             }
             RunStatus outcome = changes.status();
-            if (outcome == null || outcome == run.status()) {
+            if (outcome == null || (outcome == run.status() && outcome != RunStatus.RUNNING)) {
                 return run;
             }
             Run ended = run.end(outcome, changes.endedAt() != null ? changes.endedAt() : clock.instant());

@@ -6,6 +6,7 @@ import dev.mlledger.application.testing.InMemoryRuns;
 import dev.mlledger.domain.access.AccessDenied;
 import dev.mlledger.domain.experiment.Experiment;
 import dev.mlledger.domain.experiment.ExperimentStatus;
+import dev.mlledger.domain.experiment.InvalidTransition;
 import dev.mlledger.domain.experiment.Lifecycle;
 import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.RunAlreadyEnded;
@@ -86,6 +87,9 @@ class UpdateRunServiceTest {
         assertThrows(InvalidInput.class, () -> new RunChanges(null, null, null));
         assertThrows(InvalidInput.class, () -> new RunChanges("x", null, NOW));
         assertThrows(InvalidInput.class, () -> new RunChanges(null, RunStatus.RUNNING, NOW));
+        store(running);
+        assertThrows(InvalidTransition.class,
+                () -> update.update(ADMIN, running.id(), new RunChanges(null, RunStatus.RUNNING, null)));
         assertThrows(InvalidInput.class, () -> new RunChanges("n".repeat(Run.NAME_MAX + 1), null, null));
     }
 

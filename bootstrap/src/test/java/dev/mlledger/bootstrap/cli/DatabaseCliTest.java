@@ -55,6 +55,8 @@ class DatabaseCliTest {
         List<String> empty = schema();
 
         assertEquals(0, db("migrate"), err());
+        List<String> atSix = schema();
+        assertEquals(0, db("undo"), err());
         List<String> atFive = schema();
         assertEquals(0, db("undo"), err());
         List<String> atFour = schema();
@@ -72,6 +74,10 @@ class DatabaseCliTest {
         List<String> atOneAgain = schema();
 
         assertTrue(empty.isEmpty(), "a fresh database has no tables: " + empty);
+        assertTrue(atSix.contains("table run_params") && atSix.contains("table experiment_tags"), atSix.toString());
+        assertTrue(atSix.stream().anyMatch(line -> line.startsWith("column experiments.number bigint")), atSix.toString());
+        assertTrue(atFive.stream().noneMatch(line -> line.contains("run_params") || line.contains("lifecycle")
+                || line.contains("experiments.number")), atFive.toString());
         assertTrue(atFive.contains("table idempotency_keys"), atFive.toString());
         assertTrue(atFive.stream().anyMatch(line -> line.startsWith("index CREATE INDEX idempotency_keys_by_expiry")),
                 atFive.toString());
@@ -90,7 +96,7 @@ class DatabaseCliTest {
         assertTrue(atOne.stream().noneMatch(line -> line.equals("table experiments")), atOne.toString());
         assertNotEquals(atTwo, atOne);
         assertEquals(empty, downAgain, "all the way down is the empty schema again");
-        assertEquals(atFive, upAgain, "up again is the same schema as the first time up");
+        assertEquals(atSix, upAgain, "up again is the same schema as the first time up");
         assertEquals(atOne, atOneAgain, "undo --to 1 stops at version 1");
     }
 
@@ -107,15 +113,37 @@ class DatabaseCliTest {
                 """);
 
         assertEquals(0, db("migrate"), err());
-        assertEquals(List.of("no runs 0", "three runs 3"), runCounts());
+        assertEquals(List.of("Default 0", "no runs 0", "three runs 3"), runCounts());
 
         execute("""
-                INSERT INTO runs (id, experiment_id) SELECT gen_random_uuid(), e.id
+                INSERT INTO runs (id, experiment_id, name, owner) SELECT gen_random_uuid(), e.id, 'r', 'o'
                     FROM experiments e, generate_series(1, 2);
                 DELETE FROM runs WHERE id IN (SELECT id FROM runs WHERE experiment_id = '00000000-0000-0000-0000-00000000000a'
                     LIMIT 4);
                 """);
-        assertEquals(List.of("no runs 2", "three runs 1"), runCounts());
+        assertEquals(List.of("Default 2", "no runs 2", "three runs 1"), runCounts());
+    }
+
+    @Test
+    void migration_6_numbers_existing_experiments_in_creation_order_and_gives_existing_runs_a_name_and_an_owner()
+            throws SQLException {
+        assertEquals(0, db("migrate"), err());
+        assertEquals(0, db("undo", "--to", "5"), err());
+        execute("""
+                INSERT INTO experiments (id, name, owner, created_at) VALUES
+                    ('00000000-0000-0000-0000-00000000000a', 'second', 'bob', '2026-01-02T00:00:00Z'),
+                    ('00000000-0000-0000-0000-00000000000b', 'first', 'alice', '2026-01-01T00:00:00Z');
+                INSERT INTO runs (id, experiment_id) VALUES
+                    ('00000000-0000-0000-0000-0000000000c1', '00000000-0000-0000-0000-00000000000a');
+                """);
+
+        assertEquals(0, db("migrate"), err());
+
+        assertEquals(List.of("Default 0 admin", "first 1 alice", "second 2 bob"),
+                rows("SELECT name || ' ' || number || ' ' || owner FROM experiments ORDER BY number"));
+        assertEquals(List.of("bob active true"), rows("SELECT owner || ' ' || lifecycle || ' ' || (name LIKE 'run-%') FROM runs"));
+        execute("INSERT INTO experiments (id, name, owner) VALUES ('00000000-0000-0000-0000-00000000000d', 'third', 'o')");
+        assertEquals(List.of("3"), rows("SELECT number::text FROM experiments WHERE name = 'third'"));
     }
 
     @Test
@@ -126,7 +154,7 @@ class DatabaseCliTest {
         String info = out();
         assertTrue(info.contains("request log and predictions") && info.contains("experiments runs metrics"), info);
         assertTrue(info.contains("Success"), info);
-        assertTrue(info.contains("Current version: version 5"), info);
+        assertTrue(info.contains("Current version: version 6"), info);
         assertEquals(0, db("validate"), err());
     }
 
@@ -215,6 +243,17 @@ class DatabaseCliTest {
             }
         }
         return lines;
+    }
+
+    private List<String> rows(String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(query)) {
+            while (result.next()) {
+                rows.add(result.getString(1));
+            }
+        }
+        return rows;
     }
 
     private List<String> runCounts() throws SQLException {

@@ -61,7 +61,7 @@ class ExperimentStatementCountTest extends FreshDatabaseTest {
 
         assertEquals(50, ((List<?>) parse(fifty.body()).get("runs")).size());
         assertEquals(forOneRun, forFiftyRuns, () -> "statements: " + experimentStatements());
-        assertEquals(2, forFiftyRuns, "one for the experiment, one for all its runs");
+        assertEquals(3, forFiftyRuns, "one for the experiment, one for all its runs, one for its tags");
     }
 
     /** Statements of the request itself; the request log writes its own rows in the background. */

@@ -46,8 +46,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExperimentEndpointTest extends FreshDatabaseTest {
 
     private static final Set<String> EXPERIMENT_FIELDS =
-            Set.of("id", "name", "owner", "description", "status", "created_at", "runs");
-    private static final Set<String> LIST_ITEM_FIELDS = Set.of("id", "name", "owner", "status", "created_at", "run_count");
+            Set.of("id", "number", "name", "owner", "description", "status", "lifecycle", "created_at", "tags", "runs");
+    private static final Set<String> LIST_ITEM_FIELDS =
+            Set.of("id", "number", "name", "owner", "status", "lifecycle", "created_at", "run_count");
 
     @Inject
     EmbeddedServer server;
@@ -441,8 +442,8 @@ class ExperimentEndpointTest extends FreshDatabaseTest {
         Map<String, Object> before = api.get("/api/v1/experiments/" + id);
 
         assertProblem(api.patch("/api/v1/experiments/" + id, "{}"), 400);
-        assertEquals(List.of("name"), errorFields(assertProblem(
-                api.patch("/api/v1/experiments/" + id, "{\"name\": \"renamed\", \"description\": \"x\"}"), 400)));
+        assertEquals(List.of("title"), errorFields(assertProblem(
+                api.patch("/api/v1/experiments/" + id, "{\"title\": \"renamed\", \"description\": \"x\"}"), 400)));
         assertEquals(List.of("description"), errorFields(assertProblem(
                 api.patch("/api/v1/experiments/" + id, "{\"description\": \"" + "d".repeat(10_001) + "\"}"), 400)));
         assertProblem(api.patch("/api/v1/experiments/" + id, ""), 400);
@@ -459,7 +460,7 @@ class ExperimentEndpointTest extends FreshDatabaseTest {
     // --- DELETE /api/v1/experiments/{id}
 
     @Test
-    void deleting_an_experiment_answers_204_then_404_and_takes_its_runs_and_metrics_with_it() {
+    void purging_an_experiment_answers_204_then_404_and_takes_its_runs_and_metrics_with_it() {
         String doomed = api.experiment("doomed", "alice", 2);
         String kept = api.experiment("kept", "alice", 1);
         List<Map<String, Object>> doomedRuns = runs(api.get("/api/v1/experiments/" + doomed));
@@ -469,7 +470,7 @@ class ExperimentEndpointTest extends FreshDatabaseTest {
         }
         api.logBatch(keptRun, "{\"name\": \"loss\", \"step\": 0, \"value\": 0.5}");
 
-        HttpResponse<String> deleted = http().send("DELETE", "/api/v1/experiments/" + doomed, null, null);
+        HttpResponse<String> deleted = http().send("DELETE", "/api/v1/experiments/" + doomed + "?purge=true", null, null);
 
         assertEquals(204, deleted.statusCode(), deleted.body());
         assertEquals("", deleted.body());

@@ -107,7 +107,7 @@ class OpenApiDocumentTest extends FreshDatabaseTest {
             }
         });
 
-        assertEquals(7, posts.size(), posts::toString);
+        assertEquals(12, posts.size(), posts::toString);
         assertEquals(Set.of(), without, "POST routes without the optional Idempotency-Key header, 409 or 422");
     }
 

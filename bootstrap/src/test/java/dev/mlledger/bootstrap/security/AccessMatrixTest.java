@@ -111,9 +111,25 @@ class AccessMatrixTest extends FreshDatabaseTest {
                     t -> new Call("/api/v1/experiments/" + t.freshExperiment(), null)),
             new Row("POST", "/api/v1/experiments/{id}/runs", 201, OWNER,
                     t -> new Call("/api/v1/experiments/" + t.freshExperiment() + "/runs", "{}")),
+            new Row("POST", "/api/v1/experiments/{id}/restore", 200, OWNER,
+                    t -> new Call("/api/v1/experiments/" + t.freshExperiment() + "/restore", null)),
+            new Row("POST", "/api/v1/experiments/{id}/tags", 204, OWNER,
+                    t -> new Call("/api/v1/experiments/" + t.freshExperiment() + "/tags", "{\"tags\": {\"k\": \"v\"}}")),
+            new Row("DELETE", "/api/v1/experiments/{id}/tags", 204, OWNER,
+                    t -> new Call("/api/v1/experiments/" + t.freshTaggedExperiment() + "/tags?key=k", null)),
             new Row("GET", "/api/v1/runs/{id}", 200, AUTHENTICATED, t -> new Call("/api/v1/runs/" + t.runId, null)),
             new Row("PATCH", "/api/v1/runs/{id}", 200, OWNER,
                     t -> new Call("/api/v1/runs/" + t.freshRun(), "{\"status\": \"completed\"}")),
+            new Row("DELETE", "/api/v1/runs/{id}", 204, OWNER,
+                    t -> new Call("/api/v1/runs/" + t.freshRun(), null)),
+            new Row("POST", "/api/v1/runs/{id}/restore", 200, OWNER,
+                    t -> new Call("/api/v1/runs/" + t.freshRun() + "/restore", null)),
+            new Row("POST", "/api/v1/runs/{id}/params", 201, OWNER,
+                    t -> new Call("/api/v1/runs/" + t.freshRun() + "/params", "{\"params\": {\"lr\": \"0.1\"}}")),
+            new Row("POST", "/api/v1/runs/{id}/tags", 201, OWNER,
+                    t -> new Call("/api/v1/runs/" + t.freshRun() + "/tags", "{\"tags\": {\"k\": \"v\"}}")),
+            new Row("DELETE", "/api/v1/runs/{id}/tags", 204, OWNER,
+                    t -> new Call("/api/v1/runs/" + t.freshTaggedRun() + "/tags?key=k", null)),
             new Row("POST", "/api/v1/runs/{id}/metrics", 201, OWNER,
                     t -> new Call("/api/v1/runs/" + t.freshRun() + "/metrics",
                             "{\"name\": \"loss\", \"step\": 1, \"value\": 0.5}")),
@@ -310,6 +326,20 @@ class AccessMatrixTest extends FreshDatabaseTest {
     String freshRun() {
         return (String) body(expect(201, tracker.postJson("/api/v1/experiments/" + freshExperiment() + "/runs", "{}")))
                 .get("id");
+    }
+
+    /** A new experiment of the tracker's with the tag k. */
+    String freshTaggedExperiment() {
+        String id = freshExperiment();
+        expect(204, tracker.postJson("/api/v1/experiments/" + id + "/tags", "{\"tags\": {\"k\": \"v\"}}"));
+        return id;
+    }
+
+    /** A new running run of the tracker's with the tag k. */
+    String freshTaggedRun() {
+        String id = freshRun();
+        expect(201, tracker.postJson("/api/v1/runs/" + id + "/tags", "{\"tags\": {\"k\": \"v\"}}"));
+        return id;
     }
 
     /** A new experiment of the tracker's, by its MLflow id. */

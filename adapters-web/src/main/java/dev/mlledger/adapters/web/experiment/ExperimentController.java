@@ -58,6 +58,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** {@code /api/v1/experiments}: create, list, read, change and delete experiments; start runs. */
 @Tag(name = "experiments")
@@ -183,22 +184,32 @@ public class ExperimentController {
     }
 
     @Operation(summary = "Restore a deleted experiment", description = "Restoring an active experiment is no change.")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
+    @ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended or deleted run or experiment, a param logged with another value), or a request with the same Idempotency-Key is still being carried out (then Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post("/{id}/restore")
-    public ExperimentView restore(HttpRequest<?> request, @PathVariable UUID id) {
-        deleteExperiment.restore(callers.of(request), id);
-        return ExperimentView.of(findExperiments.byId(id));
+    public HttpResponse<ExperimentView> restore(HttpRequest<?> request, @PathVariable UUID id) {
+        return once(request, null, () -> {
+            deleteExperiment.restore(callers.of(request), id);
+            return HttpResponse.ok(ExperimentView.of(findExperiments.byId(id)));
+        });
     }
 
     @Operation(summary = "Set tags of an experiment", description = "Setting a key again replaces its value. A deleted experiment is a 409.")
     @ApiResponse(responseCode = "204", description = "Set")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
+    @ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended or deleted run or experiment, a param logged with another value), or a request with the same Idempotency-Key is still being carried out (then Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(value = "/{id}/tags", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<Void> tag(HttpRequest<?> request, @PathVariable UUID id, @Body KeyValuesRequest body) {
         List<dev.mlledger.domain.experiment.Tag> tags = KeyValueBodies.tags(body.tags(), "tags");
-        Violations.under("tags", () -> {
-            tagExperiment.tag(callers.of(request), id, tags);
-            return null;
+        return once(request, body, () -> {
+            Violations.under("tags", () -> {
+                tagExperiment.tag(callers.of(request), id, tags);
+                return null;
+            });
+            return HttpResponse.noContent();
         });
-        return HttpResponse.noContent();
     }
 
     @Operation(summary = "Delete a tag of an experiment", description = "404 when the experiment has no tag with that key.")
@@ -232,5 +243,11 @@ public class ExperimentController {
                 body.seed(), KeyValueBodies.tags(body.tags(), "tags"));
         Run run = startRun.start(callers.of(request), toStart);
         return HttpResponse.created(RunView.of(run), URI.create("/api/v1/runs/" + run.id()));
+    }
+
+    /** Runs {@code work} once per Idempotency-Key when the request has one, else just runs it. */
+    private <T> HttpResponse<T> once(HttpRequest<?> request, @Nullable Object body, Supplier<HttpResponse<T>> work) {
+        String key = IdempotentAnswers.keyOf(request);
+        return key == null ? work.get() : idempotent.answer(request, key, body, work);
     }
 }

@@ -55,6 +55,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** {@code /api/v1/runs}: read, end, rename, delete and restore runs, log metrics and params, tag runs, read metric history. */
 @Tag(name = "experiments")
@@ -114,6 +115,7 @@ public class RunController {
         List<Violation> violations = new ArrayList<>();
         RunStatus status = body.status() == null ? null
                 : Violations.collect(violations, "status", () -> Spellings.runStatus(body.status()));
+        Checks.throwIfAny(violations);
         RunChanges changes = Violations.collect(violations, "", () -> new RunChanges(body.name(), status,
                 body.endedAt() == null ? null : body.endedAt().toInstant()));
         Checks.throwIfAny(violations);
@@ -129,33 +131,45 @@ public class RunController {
     }
 
     @Operation(summary = "Restore a deleted run", description = "Restoring an active run is no change.")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
+    @ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended or deleted run or experiment, a param logged with another value), or a request with the same Idempotency-Key is still being carried out (then Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post("/{id}/restore")
-    public RunView restore(HttpRequest<?> request, @PathVariable UUID id) {
-        return RunView.of(deleteRun.restore(callers.of(request), id));
+    public HttpResponse<RunView> restore(HttpRequest<?> request, @PathVariable UUID id) {
+        return once(request, null, () -> HttpResponse.ok(RunView.of(deleteRun.restore(callers.of(request), id))));
     }
 
     @Operation(summary = "Log params, all or nothing", description = "201 {\"logged\": n}. A param is written once: logging a key again with its value is no change, with another value a 409. An ended or deleted run is a 409.")
-    @ApiResponse(responseCode = "409", description = "A param logged with another value, an ended or deleted run", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
+    @ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended or deleted run or experiment, a param logged with another value), or a request with the same Idempotency-Key is still being carried out (then Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(value = "/{id}/params", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<LoggedView> logParams(HttpRequest<?> request, @PathVariable UUID id,
                                               @Body KeyValuesRequest body) {
         var params = KeyValueBodies.params(body.params(), "params");
-        Violations.under("params", () -> {
-            logRunData.log(callers.of(request), id, RunData.params(params));
-            return null;
+        return once(request, body, () -> {
+            Violations.under("params", () -> {
+                logRunData.log(callers.of(request), id, RunData.params(params));
+                return null;
+            });
+            return HttpResponse.created(new LoggedView(params.size()));
         });
-        return HttpResponse.created(new LoggedView(params.size()));
     }
 
     @Operation(summary = "Set tags of a run, all or nothing", description = "201 {\"logged\": n}. Setting a key again replaces its value; an ended run takes tags, a deleted one does not (409).")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentAnswers.KEY_HEADER, description = IdempotentAnswers.KEY_DESCRIPTION, schema = @Schema(type = "string", maxLength = 255))
+    @ApiResponse(responseCode = "409", description = "Conflicts with the current state (a forbidden transition, an ended or deleted run or experiment, a param logged with another value), or a request with the same Idempotency-Key is still being carried out (then Retry-After is set)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(value = "/{id}/tags", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<LoggedView> tag(HttpRequest<?> request, @PathVariable UUID id, @Body KeyValuesRequest body) {
         var tags = KeyValueBodies.tags(body.tags(), "tags");
-        Violations.under("tags", () -> {
-            logRunData.log(callers.of(request), id, RunData.tags(tags));
-            return null;
+        return once(request, body, () -> {
+            Violations.under("tags", () -> {
+                logRunData.log(callers.of(request), id, RunData.tags(tags));
+                return null;
+            });
+            return HttpResponse.created(new LoggedView(tags.size()));
         });
-        return HttpResponse.created(new LoggedView(tags.size()));
     }
 
     @Operation(summary = "Delete a tag of a run", description = "404 when the run has no tag with that key.")
@@ -228,5 +242,11 @@ public class RunController {
     private static MetricToLog point(MetricPointRequest point) {
         return new MetricToLog(point.name(), point.step(), point.value(),
                 point.timestamp() == null ? null : point.timestamp().toInstant());
+    }
+
+    /** Runs {@code work} once per Idempotency-Key when the request has one, else just runs it. */
+    private <T> HttpResponse<T> once(HttpRequest<?> request, @Nullable Object body, Supplier<HttpResponse<T>> work) {
+        String key = IdempotentAnswers.keyOf(request);
+        return key == null ? work.get() : idempotent.answer(request, key, body, work);
     }
 }

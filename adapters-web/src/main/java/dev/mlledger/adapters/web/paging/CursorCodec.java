@@ -57,7 +57,7 @@ public class CursorCodec {
             return null;
         }
         try {
-            Instant createdAt = Instant.ofEpochSecond(body.getLong(), body.getLong());
+            Instant createdAt = Instant.ofEpochSecond(body.getLong(), body.getInt());
             return new Keyset(createdAt, new UUID(body.getLong(), body.getLong()));
         } catch (BufferUnderflowException | java.time.DateTimeException e) {
             throw invalid();
