@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmarks of the packaged service against a PostgreSQL on this host. Run by hand, not in CI.
 #   bench/run.sh predict | batch | analytics | pages | pgbench            (predictions)
-#   bench/run.sh metrics-batch | history | experiments                     (experiment tracking)
+#   bench/run.sh metrics-batch | history | experiments | runs-search       (experiment tracking)
 #   bench/run.sh mlflow-log-batch                                          (MLflow's REST API)
 #   bench/run.sh predictions | tracking | all
 # Needs: wrk and pgbench/psql (apt-get install wrk postgresql-client), a JDK 21+ (JAVA_HOME or java on PATH),
@@ -208,6 +208,40 @@ bench_mlflow_log_batch() {
   stop_service
 }
 
+bench_runs_search() {
+  local runs=${RUNS:-10000}
+  echo "== GET /api/v1/runs: metrics.loss < 0.5 ORDER BY metrics.loss over one experiment of $runs runs x 10 metrics (3 params, 2 tags each), 1 connection, $duration"
+  fresh_database runs_search
+  start_service
+  local experiment_id
+  experiment_id=$(curl -s -X POST "${auth[@]}" -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/experiments" \
+    -d '{"name": "bench", "owner": "bench"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  # another experiment of as many runs, so that the search must keep to its own
+  stop_service
+  echo "loading $runs runs…"
+  psql -qd "$database" -v experiment="$experiment_id" -v runs="$runs" -f bench/generate-runs.sql > /dev/null
+  each_jar measure_runs_search "$experiment_id"
+}
+
+measure_runs_search() {
+  start_service
+  local query="experiment_id=$1&filter=metrics.loss%20%3C%200.5&order_by=metrics.loss"
+  for limit in ${LIMITS:-100 1000}; do
+    wrk -t1 -c1 -d5s "${auth[@]}" "http://127.0.0.1:$port/api/v1/runs?$query&limit=$limit" > /dev/null
+    echo "-- limit=$limit"
+    local cpu_before output
+    cpu_before=$(service_cpu_ticks)
+    output=$(wrk -t1 -c1 -d"$duration" --latency "${auth[@]}" "http://127.0.0.1:$port/api/v1/runs?$query&limit=$limit")
+    echo "$output" | grep -E 'Requests/sec| 50%| 99%|Non-2xx'
+    cpu_per_request "$cpu_before" "$output"
+  done
+  echo "-- the statement alone (EXPLAIN ANALYZE, limit 1001):"
+  psql -qd "$database" -At -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT r.* FROM runs r JOIN latest_metrics f0 ON f0.run_id = r.id
+      AND f0.name = 'loss' AND f0.experiment_id = '$1' WHERE r.experiment_id = '$1' AND r.lifecycle = 'active'
+      AND f0.value < 0.5 ORDER BY f0.value ASC NULLS LAST, r.started_at DESC, r.id ASC LIMIT 1001" | grep -E 'Execution|Index'
+  stop_service
+}
+
 bench_experiments() {
   echo "== GET /api/v1/experiments?limit=100 over 100 experiments with 5 runs each, 32 connections, $duration"
   fresh_database experiments
@@ -232,9 +266,12 @@ case "$what" in
   history) each_jar bench_history ;;
   experiments) each_jar bench_experiments ;;
   mlflow-log-batch) each_jar bench_mlflow_log_batch ;;
+  runs-search) bench_runs_search ;;
   predictions) bench_pgbench; each_jar bench_predict; each_jar bench_batch; bench_analytics; bench_pages ;;
-  tracking) each_jar bench_metrics_batch; each_jar bench_history; each_jar bench_experiments ;;
+  tracking) each_jar bench_metrics_batch; each_jar bench_history; each_jar bench_experiments; bench_runs_search
+            each_jar bench_mlflow_log_batch ;;
   all) bench_pgbench; each_jar bench_predict; each_jar bench_batch; bench_analytics; bench_pages
-       each_jar bench_metrics_batch; each_jar bench_history; each_jar bench_experiments ;;
-  *) echo "usage: $0 predict|batch|analytics|pages|pgbench|metrics-batch|history|experiments|mlflow-log-batch|predictions|tracking|all" >&2; exit 2 ;;
+       each_jar bench_metrics_batch; each_jar bench_history; each_jar bench_experiments; bench_runs_search
+       each_jar bench_mlflow_log_batch ;;
+  *) echo "usage: $0 predict|batch|analytics|pages|pgbench|metrics-batch|history|experiments|runs-search|mlflow-log-batch|predictions|tracking|all" >&2; exit 2 ;;
 esac

@@ -176,7 +176,7 @@ function actions(experiment) {
   const reload = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
   const confirmDelete = h('button', {type: 'button', class: 'danger', id: 'confirm-delete', hidden: true,
     onclick: act(async () => {
-      await api('/experiments/' + experiment.id, {method: 'DELETE'});
+      await api('/experiments/' + experiment.id + '?purge=true', {method: 'DELETE'});
       navigate('experiments');
     })}, 'Delete it with its runs and metrics');
   return h('section', {class: 'actions', id: 'experiment-actions', 'aria-label': 'Experiment actions'},

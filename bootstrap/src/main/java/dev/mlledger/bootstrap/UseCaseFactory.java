@@ -17,6 +17,10 @@ import dev.mlledger.application.experiment.FindExperiments;
 import dev.mlledger.application.experiment.FindExperimentsService;
 import dev.mlledger.application.experiment.FindRun;
 import dev.mlledger.application.experiment.FindRunService;
+import dev.mlledger.application.experiment.SearchRuns;
+import dev.mlledger.application.experiment.SearchRunsService;
+import dev.mlledger.domain.experiment.Params;
+import dev.mlledger.domain.experiment.search.RunSearch;
 import dev.mlledger.application.experiment.DeleteRun;
 import dev.mlledger.application.experiment.DeleteRunService;
 import dev.mlledger.application.experiment.LogRunData;
@@ -57,7 +61,6 @@ import dev.mlledger.application.requestlog.PurgeRequestLog;
 import dev.mlledger.application.requestlog.PurgeRequestLogService;
 import dev.mlledger.domain.experiment.Experiments;
 import dev.mlledger.domain.experiment.Metrics;
-import dev.mlledger.domain.experiment.Params;
 import dev.mlledger.domain.experiment.Runs;
 import dev.mlledger.domain.experiment.Tags;
 import dev.mlledger.domain.idempotency.IdempotencyKeys;
@@ -183,6 +186,11 @@ public class UseCaseFactory {
     @Singleton
     FindRun findRun(Runs runs, Metrics metrics, Params params, Tags tags, UnitOfWork unitOfWork) {
         return new FindRunService(runs, metrics, params, tags, unitOfWork);
+    }
+
+    @Singleton
+    SearchRuns searchRuns(RunSearch runSearch, Params params, Tags tags, UnitOfWork unitOfWork) {
+        return new SearchRunsService(runSearch, params, tags, unitOfWork);
     }
 
     @Singleton

@@ -97,12 +97,14 @@ class ArchitectureTest {
 
     /**
      * Statements are methods of Micronaut Data repositories. Plain JDBC only where docs/adapters.md says why
-     * none can do: creating the embedded database before any pool exists, and running the undo scripts.
+     * none can do: creating the embedded database before any pool exists, running the undo scripts, and the run
+     * search, whose WHERE and ORDER BY follow the client's filter.
      */
     @Test
     void plain_jdbc_statements_are_only_in_the_classes_docs_adapters_md_lists() {
         noClasses().that().doNotHaveFullyQualifiedName("dev.mlledger.bootstrap.database.EmbeddedPostgresServer")
                 .and().doNotHaveFullyQualifiedName("dev.mlledger.bootstrap.cli.DatabaseCli")
+                .and().doNotHaveFullyQualifiedName("dev.mlledger.adapters.persistence.experiment.JdbcRunSearch")
                 .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.PreparedStatement")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.ResultSet")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.Statement")

@@ -55,6 +55,8 @@ class DatabaseCliTest {
         List<String> empty = schema();
 
         assertEquals(0, db("migrate"), err());
+        List<String> atSeven = schema();
+        assertEquals(0, db("undo"), err());
         List<String> atSix = schema();
         assertEquals(0, db("undo"), err());
         List<String> atFive = schema();
@@ -74,6 +76,9 @@ class DatabaseCliTest {
         List<String> atOneAgain = schema();
 
         assertTrue(empty.isEmpty(), "a fresh database has no tables: " + empty);
+        assertTrue(atSeven.contains("table latest_metrics") && atSeven.contains("trigger metrics metrics_inserted")
+                && atSeven.contains("function keep_latest_metrics"), atSeven.toString());
+        assertTrue(atSix.stream().noneMatch(line -> line.contains("latest_metrics")), atSix.toString());
         assertTrue(atSix.contains("table run_params") && atSix.contains("table experiment_tags"), atSix.toString());
         assertTrue(atSix.stream().anyMatch(line -> line.startsWith("column experiments.number bigint")), atSix.toString());
         assertTrue(atFive.stream().noneMatch(line -> line.contains("run_params") || line.contains("lifecycle")
@@ -96,7 +101,7 @@ class DatabaseCliTest {
         assertTrue(atOne.stream().noneMatch(line -> line.equals("table experiments")), atOne.toString());
         assertNotEquals(atTwo, atOne);
         assertEquals(empty, downAgain, "all the way down is the empty schema again");
-        assertEquals(atSix, upAgain, "up again is the same schema as the first time up");
+        assertEquals(atSeven, upAgain, "up again is the same schema as the first time up");
         assertEquals(atOne, atOneAgain, "undo --to 1 stops at version 1");
     }
 
@@ -154,7 +159,7 @@ class DatabaseCliTest {
         String info = out();
         assertTrue(info.contains("request log and predictions") && info.contains("experiments runs metrics"), info);
         assertTrue(info.contains("Success"), info);
-        assertTrue(info.contains("Current version: version 6"), info);
+        assertTrue(info.contains("Current version: version 7"), info);
         assertEquals(0, db("validate"), err());
     }
 

@@ -142,6 +142,9 @@ public abstract class ApiEndToEndSuite {
         assertEquals(2, ((List<?>) parse(http().get("/api/v1/runs/" + run + "/metrics").body()).get("items")).size());
 
         assertEquals(204, http().send("DELETE", "/api/v1/experiments/" + experiment.get("id"), null, null).statusCode());
+        assertEquals("deleted", parse(http().get("/api/v1/experiments/" + experiment.get("id")).body()).get("lifecycle"));
+        assertEquals(204, http().send("DELETE", "/api/v1/experiments/" + experiment.get("id") + "?purge=true", null, null)
+                .statusCode());
         assertProblem(http().get("/api/v1/runs/" + run), 404);
     }
 

@@ -90,9 +90,9 @@ class MetricsEndpointTest extends FreshDatabaseTest {
     }
 
     @Test
-    void a_name_of_50_characters_and_step_zero_and_the_largest_step_are_accepted() {
-        expect(201, logOne(run, "{\"name\": \"" + "n".repeat(50) + "\", \"step\": 0, \"value\": -1.5}"));
-        expect(201, logOne(run, "{\"name\": \"big\", \"step\": 2147483647, \"value\": 1e308}"));
+    void a_name_of_250_characters_and_step_zero_and_the_largest_step_are_accepted() {
+        expect(201, logOne(run, "{\"name\": \"" + "n".repeat(250) + "\", \"step\": 0, \"value\": -1.5}"));
+        expect(201, logOne(run, "{\"name\": \"big\", \"step\": 9223372036854775807, \"value\": 1e308}"));
 
         assertEquals(2L, storedPoints(run));
     }
@@ -100,11 +100,11 @@ class MetricsEndpointTest extends FreshDatabaseTest {
     static Stream<Arguments> invalidPoints() {
         return Stream.of(
                 Arguments.of("{\"name\": \"\", \"step\": 1, \"value\": 0.5}", "name"),
-                Arguments.of("{\"name\": \"" + "n".repeat(51) + "\", \"step\": 1, \"value\": 0.5}", "name"),
+                Arguments.of("{\"name\": \"" + "n".repeat(251) + "\", \"step\": 1, \"value\": 0.5}", "name"),
                 Arguments.of("{\"step\": 1, \"value\": 0.5}", "name"),
                 Arguments.of("{\"name\": \"loss\", \"step\": -1, \"value\": 0.5}", "step"),
                 Arguments.of("{\"name\": \"loss\", \"step\": 1.5, \"value\": 0.5}", "step"),
-                Arguments.of("{\"name\": \"loss\", \"step\": 2147483648, \"value\": 0.5}", "step"),
+                Arguments.of("{\"name\": \"loss\", \"step\": 9223372036854775808, \"value\": 0.5}", "step"),
                 Arguments.of("{\"name\": \"loss\", \"step\": \"1\", \"value\": 0.5}", "step"),
                 Arguments.of("{\"name\": \"loss\", \"value\": 0.5}", "step"),
                 Arguments.of("{\"name\": \"loss\", \"step\": 1, \"value\": \"0.5\"}", "value"),

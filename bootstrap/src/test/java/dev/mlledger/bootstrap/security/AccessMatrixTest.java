@@ -118,6 +118,8 @@ class AccessMatrixTest extends FreshDatabaseTest {
             new Row("DELETE", "/api/v1/experiments/{id}/tags", 204, OWNER,
                     t -> new Call("/api/v1/experiments/" + t.freshTaggedExperiment() + "/tags?key=k", null)),
             new Row("GET", "/api/v1/runs/{id}", 200, AUTHENTICATED, t -> new Call("/api/v1/runs/" + t.runId, null)),
+            new Row("GET", "/api/v1/runs", 200, AUTHENTICATED, t -> new Call("/api/v1/runs?experiment_id="
+                    + t.experimentId + "&filter=metrics.loss%20%3C%201&order_by=metrics.loss", null)),
             new Row("PATCH", "/api/v1/runs/{id}", 200, OWNER,
                     t -> new Call("/api/v1/runs/" + t.freshRun(), "{\"status\": \"completed\"}")),
             new Row("DELETE", "/api/v1/runs/{id}", 204, OWNER,

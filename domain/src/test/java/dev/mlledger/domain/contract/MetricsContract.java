@@ -25,7 +25,7 @@ public abstract class MetricsContract extends StorageContract {
 
     @Test
     void history_is_ordered_by_name_then_step_and_pages_visit_every_point_once() {
-        UUID run = storedRun();
+        UUID run = storedRun().id();
         List<MetricPoint> points = new ArrayList<>();
         for (int step = 9; step >= 0; step--) {
             points.add(new MetricPoint("loss", step, 1.0 / (step + 1), T0.plusSeconds(step)));
@@ -41,7 +41,7 @@ public abstract class MetricsContract extends StorageContract {
 
     @Test
     void logging_a_name_and_step_again_replaces_its_value_and_timestamp() {
-        UUID run = storedRun();
+        UUID run = storedRun().id();
         writing(() -> store.metrics().addAll(run, List.of(new MetricPoint("loss", 3, 0.9, T0))));
         writing(() -> store.metrics().addAll(run, List.of(new MetricPoint("loss", 3, 0.4, T0.plusSeconds(5)))));
 
@@ -50,7 +50,7 @@ public abstract class MetricsContract extends StorageContract {
 
     @Test
     void a_point_keeps_its_timestamp_to_the_microsecond_at_least() {
-        UUID run = storedRun();
+        UUID run = storedRun().id();
         writing(() -> store.metrics().addAll(run, List.of(new MetricPoint("loss", 1, 0.5, T0_FINE))));
 
         assertEquals(micros(T0_FINE), micros(pageThrough(run, null, 10).getFirst().timestamp()));
@@ -58,7 +58,7 @@ public abstract class MetricsContract extends StorageContract {
 
     @Test
     void the_latest_value_of_each_name_is_the_one_at_its_highest_step_whatever_order_they_were_logged_in() {
-        UUID run = storedRun();
+        UUID run = storedRun().id();
         writing(() -> store.metrics().addAll(run, List.of(
                 new MetricPoint("loss", 50, 0.1, T0),
                 new MetricPoint("loss", 2, 0.8, T0.plusSeconds(10)),
@@ -68,13 +68,13 @@ public abstract class MetricsContract extends StorageContract {
         expected.put("accuracy", 0.6);
         expected.put("loss", 0.1);
         assertEquals(expected, read(() -> store.metrics().latest(run)));
-        UUID withoutMetrics = storedRun();
+        UUID withoutMetrics = storedRun().id();
         assertEquals(Map.of(), read(() -> store.metrics().latest(withoutMetrics)));
     }
 
     @Test
     void names_of_250_characters_and_steps_beyond_the_int_range_round_trip_in_step_order() {
-        UUID run = storedRun();
+        UUID run = storedRun().id();
         String longName = "m".repeat(250);
         List<MetricPoint> points = List.of(new MetricPoint(longName, 3_000_000_000L, 0.5, T0),
                 new MetricPoint(longName, 5, 0.7, T0), new MetricPoint(longName, Long.MAX_VALUE, 0.1, T0));
@@ -113,15 +113,5 @@ public abstract class MetricsContract extends StorageContract {
             MetricPoint last = page.items().getLast();
             after = new MetricKey(last.name(), last.step());
         }
-    }
-
-    private UUID storedRun() {
-        Experiment experiment = ContractData.experiment("e", "alice", T0);
-        Run run = ContractData.run(experiment.id(), T0, 1);
-        writing(() -> {
-            store.experiments().add(experiment);
-            store.runs().addAll(List.of(run));
-        });
-        return run.id();
     }
 }

@@ -21,7 +21,7 @@ public abstract class ParamsContract extends StorageContract {
 
     @Test
     void params_read_back_in_key_order_with_values_at_their_longest_and_empty() {
-        UUID run = storedRun();
+        UUID run = storedRun().id();
         List<Param> params = List.of(new Param("lr", "0.01"), new Param("k".repeat(Param.KEY_MAX), "v".repeat(Param.VALUE_MAX)),
                 new Param("empty", ""), new Param("Batch size", "64"));
         writing(() -> store.params().addAll(run, params));
@@ -34,7 +34,7 @@ public abstract class ParamsContract extends StorageContract {
 
     @Test
     void logging_a_key_again_with_its_value_changes_nothing_and_with_another_value_is_refused_and_writes_nothing() {
-        UUID run = storedRun();
+        UUID run = storedRun().id();
         writing(() -> store.params().addAll(run, List.of(new Param("lr", "0.01"))));
         writing(() -> store.params().addAll(run, List.of(new Param("lr", "0.01"), new Param("epochs", "3"))));
 
@@ -49,7 +49,7 @@ public abstract class ParamsContract extends StorageContract {
     void the_params_of_many_runs_come_in_one_read_and_runs_without_params_are_left_out() {
         List<UUID> runs = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            UUID run = storedRun();
+            UUID run = storedRun().id();
             runs.add(run);
             int index = i;
             if (i > 0) {
@@ -66,15 +66,5 @@ public abstract class ParamsContract extends StorageContract {
     void params_of_a_run_that_does_not_exist_are_refused() {
         assertThrows(RuntimeException.class, () -> writing(() ->
                 store.params().addAll(UUID.randomUUID(), List.of(new Param("lr", "0.1")))));
-    }
-
-    private UUID storedRun() {
-        Experiment experiment = ContractData.experiment("e", "alice", T0);
-        Run run = ContractData.run(experiment.id(), T0, 1);
-        writing(() -> {
-            store.experiments().add(experiment);
-            store.runs().addAll(List.of(run));
-        });
-        return run.id();
     }
 }

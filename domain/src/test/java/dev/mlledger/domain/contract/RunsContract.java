@@ -143,14 +143,4 @@ public abstract class RunsContract extends StorageContract {
             clients.shutdownNow();
         }
     }
-
-    private Run storedRun() {
-        Experiment experiment = ContractData.experiment("e", "alice", T0);
-        Run run = ContractData.run(experiment.id(), T0, 7);
-        writing(() -> {
-            store.experiments().add(experiment);
-            store.runs().addAll(List.of(run));
-        });
-        return run;
-    }
 }

@@ -1,7 +1,10 @@
 package dev.mlledger.domain.contract;
 
+import dev.mlledger.domain.experiment.Experiment;
+import dev.mlledger.domain.experiment.Run;
 import org.junit.jupiter.api.BeforeEach;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -34,5 +37,16 @@ public abstract class StorageContract {
 
     protected <T> T read(Supplier<T> work) {
         return store.unitOfWork().read(work);
+    }
+
+    /** A running run, stored with a new experiment of its own. */
+    protected Run storedRun() {
+        Experiment experiment = ContractData.experiment("e", "alice", ContractData.T0);
+        Run run = ContractData.run(experiment.id(), ContractData.T0, 7);
+        writing(() -> {
+            store.experiments().add(experiment);
+            store.runs().addAll(List.of(run));
+        });
+        return run;
     }
 }

@@ -66,14 +66,4 @@ public abstract class TagsContract extends StorageContract {
         assertThrows(RuntimeException.class, () -> writing(() ->
                 store.tags().setOnExperiment(UUID.randomUUID(), List.of(new Tag("a", "1")))));
     }
-
-    private Run storedRun() {
-        Experiment experiment = ContractData.experiment("e", "alice", T0);
-        Run run = ContractData.run(experiment.id(), T0, 1);
-        writing(() -> {
-            store.experiments().add(experiment);
-            store.runs().addAll(List.of(run));
-        });
-        return run;
-    }
 }

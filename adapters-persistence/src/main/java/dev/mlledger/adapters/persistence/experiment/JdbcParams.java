@@ -39,12 +39,11 @@ public class JdbcParams implements Params {
 
     @Override
     public SortedMap<String, String> ofRun(UUID runId) {
-        return KeyValues.byOwner(repository.findOfRuns(new String[]{runId.toString()})).getOrDefault(runId,
-                KeyValues.none());
+        return KeyValues.of(runId, repository.findOfRuns(new String[]{runId.toString()}));
     }
 
     @Override
     public Map<UUID, SortedMap<String, String>> ofRuns(Collection<UUID> runIds) {
-        return runIds.isEmpty() ? Map.of() : KeyValues.byOwner(repository.findOfRuns(KeyValues.ids(runIds)));
+        return KeyValues.ofAll(runIds, repository::findOfRuns);
     }
 }

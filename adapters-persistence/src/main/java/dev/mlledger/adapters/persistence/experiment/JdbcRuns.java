@@ -68,7 +68,8 @@ public class JdbcRuns implements Runs {
         return repository.setLifecycle(runId, Columns.status(lifecycle)) == 1;
     }
 
-    private static Run run(RunRow row) {
+    /** The run a row holds; also for the rows {@link JdbcRunSearch} reads. */
+    static Run run(RunRow row) {
         return new Run(row.id(), row.experimentId(), row.name(), row.owner(),
                 Columns.status(RunStatus.class, row.status()), Columns.status(Lifecycle.class, row.lifecycle()),
                 row.startedAt(), row.endedAt(), row.seed());

@@ -38,8 +38,7 @@ public class JdbcTags implements Tags {
 
     @Override
     public SortedMap<String, String> ofExperiment(UUID experimentId) {
-        return KeyValues.byOwner(repository.findOfExperiment(experimentId)).getOrDefault(experimentId,
-                KeyValues.none());
+        return KeyValues.of(experimentId, repository.findOfExperiment(experimentId));
     }
 
     @Override
@@ -57,12 +56,11 @@ public class JdbcTags implements Tags {
 
     @Override
     public SortedMap<String, String> ofRun(UUID runId) {
-        return KeyValues.byOwner(repository.findOfRuns(new String[]{runId.toString()})).getOrDefault(runId,
-                KeyValues.none());
+        return KeyValues.of(runId, repository.findOfRuns(new String[]{runId.toString()}));
     }
 
     @Override
     public Map<UUID, SortedMap<String, String>> ofRuns(Collection<UUID> runIds) {
-        return runIds.isEmpty() ? Map.of() : KeyValues.byOwner(repository.findOfRuns(KeyValues.ids(runIds)));
+        return KeyValues.ofAll(runIds, repository::findOfRuns);
     }
 }

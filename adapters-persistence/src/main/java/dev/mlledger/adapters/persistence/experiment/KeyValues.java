@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Params and tags as the ports give them: per owner, by key in key order. */
 final class KeyValues {
@@ -23,11 +24,16 @@ final class KeyValues {
         return byOwner;
     }
 
-    static SortedMap<String, String> none() {
-        return Collections.emptySortedMap();
+    /** The keys and values of one owner, whose rows these are. */
+    static SortedMap<String, String> of(UUID owner, List<KeyValueRow> rows) {
+        return byOwner(rows).getOrDefault(owner, Collections.emptySortedMap());
     }
 
-    static String[] ids(Collection<UUID> ids) {
-        return ids.stream().map(UUID::toString).toArray(String[]::new);
+    /** The rows of each owner, owners without rows left out; none asked, none read. */
+    static Map<UUID, SortedMap<String, String>> ofAll(Collection<UUID> owners,
+                                                     Function<String[], List<KeyValueRow>> read) {
+        return owners.isEmpty() ? Map.of() : byOwner(read.apply(owners.stream().map(UUID::toString)
+                .toArray(String[]::new)));
     }
+
 }

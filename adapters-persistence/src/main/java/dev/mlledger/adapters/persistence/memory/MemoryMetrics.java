@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -78,15 +80,24 @@ public class MemoryMetrics implements Metrics {
         return Page.ofOneExtra(fetched, limit);
     }
 
-    /** One step per name: from a name's last point (its highest step) straight to the next name's first. */
     @Override
     public Map<String, Double> latest(UUID runId) {
         store.reading();
-        NavigableMap<MetricKey, StoredMetric> points = store.metricsByRun.of(runId);
         Map<String, Double> latest = new LinkedHashMap<>();
+        latestPoints(store, runId).forEach((name, point) -> latest.put(name, point.value()));
+        return latest;
+    }
+
+    /**
+     * The run's point at the highest step of each name, by name (in code-point order). One step per name: from a name's last point
+     * straight to the next name's first.
+     */
+    static SortedMap<String, MetricPoint> latestPoints(MemoryStore store, UUID runId) {
+        NavigableMap<MetricKey, StoredMetric> points = store.metricsByRun.of(runId);
+        SortedMap<String, MetricPoint> latest = new TreeMap<>(PostgresOrder.TEXT);
         for (MetricKey key = points.isEmpty() ? null : points.firstKey(); key != null; ) {
             MetricKey lastOfName = new MetricKey(key.name(), Long.MAX_VALUE);
-            latest.put(key.name(), points.floorEntry(lastOfName).getValue().point().value());
+            latest.put(key.name(), points.floorEntry(lastOfName).getValue().point());
             key = points.higherKey(lastOfName);
         }
         return latest;

@@ -9,6 +9,7 @@ import dev.mlledger.domain.contract.MetricsContract;
 import dev.mlledger.domain.contract.ParamsContract;
 import dev.mlledger.domain.contract.PredictionsContract;
 import dev.mlledger.domain.contract.RequestLogContract;
+import dev.mlledger.domain.contract.RunSearchContract;
 import dev.mlledger.domain.contract.RunsContract;
 import dev.mlledger.domain.contract.StoragePorts;
 import dev.mlledger.domain.contract.TagsContract;
@@ -78,6 +79,14 @@ class JdbcContractsTest implements TestPropertyProvider {
 
     @Nested
     class Runs extends RunsContract {
+        @Override
+        protected StoragePorts emptyStore() {
+            return emptied();
+        }
+    }
+
+    @Nested
+    class RunSearch extends RunSearchContract {
         @Override
         protected StoragePorts emptyStore() {
             return emptied();

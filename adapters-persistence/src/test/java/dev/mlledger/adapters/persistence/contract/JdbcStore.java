@@ -9,6 +9,7 @@ import dev.mlledger.domain.experiment.Metrics;
 import dev.mlledger.domain.experiment.Params;
 import dev.mlledger.domain.experiment.Runs;
 import dev.mlledger.domain.experiment.Tags;
+import dev.mlledger.domain.experiment.search.RunSearch;
 import dev.mlledger.domain.idempotency.IdempotencyKeys;
 import dev.mlledger.domain.prediction.Predictions;
 import dev.mlledger.domain.requestlog.RequestLog;
@@ -40,6 +41,6 @@ final class JdbcStore {
                 context.getBean(RequestLog.class), context.getBean(Experiments.class), context.getBean(Runs.class),
                 context.getBean(Metrics.class), context.getBean(Params.class), context.getBean(Tags.class),
                 context.getBean(ApiTokens.class),
-                context.getBean(IdempotencyKeys.class));
+                context.getBean(IdempotencyKeys.class), context.getBean(RunSearch.class));
     }
 }

@@ -7,6 +7,7 @@ import dev.mlledger.adapters.persistence.memory.MemoryMetrics;
 import dev.mlledger.adapters.persistence.memory.MemoryParams;
 import dev.mlledger.adapters.persistence.memory.MemoryPredictions;
 import dev.mlledger.adapters.persistence.memory.MemoryRequestLog;
+import dev.mlledger.adapters.persistence.memory.MemoryRunSearch;
 import dev.mlledger.adapters.persistence.memory.MemoryRuns;
 import dev.mlledger.adapters.persistence.memory.MemoryStore;
 import dev.mlledger.adapters.persistence.memory.MemoryTags;
@@ -23,6 +24,7 @@ final class MemoryStorePorts {
         MemoryStore store = new MemoryStore();
         return new StoragePorts(new MemoryUnitOfWork(store), new MemoryPredictions(store), new MemoryRequestLog(store),
                 new MemoryExperiments(store), new MemoryRuns(store), new MemoryMetrics(store), new MemoryParams(store),
-                new MemoryTags(store), new MemoryApiTokens(store), new MemoryIdempotencyKeys(store));
+                new MemoryTags(store), new MemoryApiTokens(store), new MemoryIdempotencyKeys(store),
+                new MemoryRunSearch(store));
     }
 }

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.mlledger.adapters.web.paging.CursorCodec;
 import dev.mlledger.adapters.web.paging.CursorQuery;
 import dev.mlledger.adapters.web.paging.PageView;
+import jakarta.validation.Valid;
 import dev.mlledger.application.experiment.FindRun;
 import dev.mlledger.application.experiment.DeleteRun;
 import dev.mlledger.application.experiment.LogMetrics;
@@ -206,7 +207,7 @@ public class RunController {
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request (another method, path or body)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Post(value = "/{id}/metrics/batch", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<LoggedView> logBatch(HttpRequest<?> request, @PathVariable UUID id,
-                                             @Body MetricBatchRequest body) {
+                                             @Body @Valid MetricBatchRequest body) {
         String key = IdempotentAnswers.keyOf(request);
         return key == null ? newPoints(request, id, body)
                 : idempotent.answer(request, key, body, () -> newPoints(request, id, body));

@@ -1,6 +1,8 @@
 package dev.mlledger.adapters.web.paging;
 
 import dev.mlledger.domain.experiment.MetricKey;
+import dev.mlledger.domain.experiment.search.RunPosition;
+import dev.mlledger.domain.experiment.search.SortValue;
 import dev.mlledger.domain.paging.Keyset;
 import dev.mlledger.domain.validation.InvalidInput;
 import io.micronaut.context.annotation.Value;
@@ -14,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -29,6 +33,7 @@ public class CursorCodec {
     private static final byte VERSION = 1;
     private static final byte KEYSET = 1;
     private static final byte METRIC_KEY = 2;
+    private static final byte RUN_POSITION = 3;
     private static final int HEADER_BYTES = 1 + 1 + 8;   // version, kind, query fingerprint
     private static final int MAC_BYTES = 16;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -137,5 +142,68 @@ public class CursorCodec {
 
     private static InvalidInput invalid() {
         return new InvalidInput(FIELD, "is not a cursor this service issued");
+    }
+
+    /** A run search's position: each order key's value (or its absence), then the run's start and id. */
+    public String encodeRun(RunPosition position, String query) {
+        List<byte[]> texts = new ArrayList<>();
+        int size = 1;
+        for (SortValue value : position.values()) {
+            size += 1 + switch (value) {
+                case SortValue.Missing ignored -> 0;
+                case SortValue.Number ignored -> 8;
+                case SortValue.Time ignored -> 12;
+                case SortValue.Text(String text) -> {
+                    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                    texts.add(bytes);
+                    yield 4 + bytes.length;
+                }
+            };
+        }
+        ByteBuffer body = ByteBuffer.allocate(size + 12 + 16).put((byte) position.values().size());
+        int text = 0;
+        for (SortValue value : position.values()) {
+            switch (value) {
+                case SortValue.Missing ignored -> body.put((byte) 0);
+                case SortValue.Number(double number) -> body.put((byte) 1).putDouble(number);
+                case SortValue.Text ignored -> {
+                    byte[] bytes = texts.get(text++);
+                    body.put((byte) 2).putInt(bytes.length).put(bytes);
+                }
+                case SortValue.Time(Instant time) -> body.put((byte) 3).putLong(time.getEpochSecond()).putInt(time.getNano());
+            }
+        }
+        body.putLong(position.startedAt().getEpochSecond()).putInt(position.startedAt().getNano())
+                .putLong(position.runId().getMostSignificantBits()).putLong(position.runId().getLeastSignificantBits());
+        return seal(RUN_POSITION, body.array(), query);
+    }
+
+    /** @return the position, or null when {@code cursor} is null (the first page) */
+    public RunPosition decodeRun(String cursor, String query) {
+        ByteBuffer body = open(cursor, RUN_POSITION, query);
+        if (body == null) {
+            return null;
+        }
+        try {
+            int count = body.get() & 0xFF;
+            List<SortValue> values = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                values.add(switch (body.get()) {
+                    case 0 -> SortValue.MISSING;
+                    case 1 -> new SortValue.Number(body.getDouble());
+                    case 2 -> {
+                        byte[] bytes = new byte[body.getInt()];
+                        body.get(bytes);
+                        yield new SortValue.Text(new String(bytes, StandardCharsets.UTF_8));
+                    }
+                    case 3 -> new SortValue.Time(Instant.ofEpochSecond(body.getLong(), body.getInt()));
+                    default -> throw invalid();
+                });
+            }
+            Instant startedAt = Instant.ofEpochSecond(body.getLong(), body.getInt());
+            return new RunPosition(values, startedAt, new UUID(body.getLong(), body.getLong()));
+        } catch (BufferUnderflowException | NegativeArraySizeException | java.time.DateTimeException e) {
+            throw invalid();
+        }
     }
 }

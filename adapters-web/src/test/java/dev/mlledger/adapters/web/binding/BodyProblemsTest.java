@@ -72,8 +72,8 @@ class BodyProblemsTest extends WebTest {
 
     @Test
     void aMissingRequiredMemberBreaksTheRecordsConstraint() {
-        assertEquals(Map.of("status", "is required"),
-                errors(send("PATCH", "/api/v1/runs/" + java.util.UUID.randomUUID(), "{}")));
+        assertEquals(Map.of("metrics", "is required"),
+                errors(send("POST", "/api/v1/runs/" + java.util.UUID.randomUUID() + "/metrics/batch", "{}")));
     }
 
     @Test

@@ -27,7 +27,7 @@ class SpellingsTest {
     void anUnknownSpellingNamesEveryAllowedOneAndLeavesTheFieldToTheCaller() {
         InvalidInput invalid = assertThrows(InvalidInput.class, () -> Spellings.runStatus("paused"));
 
-        assertEquals(List.of(new Violation("", "must be one of running, completed, failed")), invalid.violations());
+        assertEquals(List.of(new Violation("", "must be one of running, completed, failed, killed")), invalid.violations());
     }
 
     @Test
