@@ -17,6 +17,8 @@ import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
+import org.mlflow.tracking.Page;
+import org.mlflow.tracking.RunsPage;
 import org.mlflow.tracking.creds.BasicMlflowHostCreds;
 
 import java.util.ArrayList;
@@ -155,6 +157,47 @@ public abstract class MlflowClientSuite {
 
         assertEquals(400, refused.getStatusCode());
         assertTrue(refused.getBodyMessage().contains("\"INVALID_PARAMETER_VALUE\""), refused.getBodyMessage());
+    }
+
+    @Test
+    void runs_are_found_by_search_with_a_metric_filter_in_order_a_page_at_a_time() {
+        String experimentId = client.createExperiment(unique("search"));
+        List<String> runIds = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String runId = client.createRun(experimentId).getRunId();
+            client.logMetric(runId, "loss", i * 0.2, 1_700_000_000_000L + i, 7);
+            client.logParam(runId, "lr", "0.0" + i);
+            runIds.add(runId);
+        }
+        client.createRun(client.createExperiment(unique("elsewhere")));
+
+        RunsPage first = client.searchRuns(List.of(experimentId), "metrics.loss < 0.5 AND params.lr != '0.01'",
+                ViewType.ACTIVE_ONLY, 1, List.of("metrics.loss DESC"));
+        Page<Run> second = first.getNextPage();
+
+        assertEquals(List.of(runIds.get(2)), first.getItems().stream().map(run -> run.getInfo().getRunId()).toList());
+        assertTrue(first.hasNextPage());
+        assertEquals(List.of(runIds.get(0)), ((RunsPage) second).getItems().stream()
+                .map(run -> run.getInfo().getRunId()).toList());
+        assertFalse(second.hasNextPage());
+        Metric latest = first.getItems().getFirst().getData().getMetrics(0);
+        assertEquals(List.of("loss", 0.4, 7L, 1_700_000_000_002L),
+                List.of(latest.getKey(), latest.getValue(), latest.getStep(), latest.getTimestamp()));
+        assertEquals("0.02", first.getItems().getFirst().getData().getParams(0).getValue());
+        assertEquals(runIds.stream().sorted().toList(), client.searchRuns(List.of(experimentId), null).stream()
+                .map(RunInfo::getRunId).sorted().toList());
+    }
+
+    @Test
+    void a_filter_mlflow_would_refuse_is_an_invalid_parameter_value_naming_the_column() {
+        String experimentId = client.createExperiment(unique("bad-filter"));
+
+        MlflowHttpException refused = assertThrows(MlflowHttpException.class,
+                () -> client.searchRuns(List.of(experimentId), "metrics.loss < 0.5 OR params.lr = '1'"));
+
+        assertEquals(400, refused.getStatusCode());
+        assertTrue(refused.getBodyMessage().contains("\"INVALID_PARAMETER_VALUE\""), refused.getBodyMessage());
+        assertTrue(refused.getBodyMessage().contains("column"), refused.getBodyMessage());
     }
 
     @Test

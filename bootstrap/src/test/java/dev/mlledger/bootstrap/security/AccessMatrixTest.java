@@ -178,6 +178,8 @@ class AccessMatrixTest extends FreshDatabaseTest {
                         t -> new Call(prefix + "/runs/delete", "{\"run_id\": \"" + t.freshMlflowRun() + "\"}")),
                 new Row("POST", prefix + "/runs/restore", 200, OWNER,
                         t -> new Call(prefix + "/runs/restore", "{\"run_id\": \"" + t.deletedMlflowRun() + "\"}")),
+                new Row("POST", prefix + "/runs/search", 200, AUTHENTICATED,
+                        t -> new Call(prefix + "/runs/search", "{\"experiment_ids\": [\"" + t.mlflowExperimentId + "\"]}")),
                 new Row("POST", prefix + "/runs/log-metric", 200, OWNER,
                         t -> new Call(prefix + "/runs/log-metric", "{\"run_id\": \"" + t.freshMlflowRun()
                                 + "\", \"key\": \"loss\", \"value\": 0.5, \"timestamp\": 1, \"step\": 1}")),

@@ -86,7 +86,7 @@ public abstract class MetricsContract extends StorageContract {
 
     @Test
     void the_history_of_a_run_without_points_is_empty_with_or_without_a_name_or_a_position() {
-        UUID run = storedRun();
+        UUID run = storedRun().id();
 
         assertEquals(List.of(), pageThrough(run, null, 10));
         assertEquals(List.of(), pageThrough(run, "loss", 10));

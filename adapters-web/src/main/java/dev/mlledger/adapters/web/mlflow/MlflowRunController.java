@@ -17,16 +17,21 @@ import dev.mlledger.application.experiment.RunChanges;
 import dev.mlledger.application.experiment.RunData;
 import dev.mlledger.application.experiment.RunDetails;
 import dev.mlledger.application.experiment.RunToStart;
+import dev.mlledger.application.experiment.SearchRuns;
 import dev.mlledger.application.experiment.StartRun;
 import dev.mlledger.application.experiment.UntagRun;
 import dev.mlledger.application.experiment.UpdateRun;
 import dev.mlledger.domain.experiment.Experiment;
+import dev.mlledger.domain.experiment.Lifecycle;
 import dev.mlledger.domain.experiment.MetricKey;
 import dev.mlledger.domain.experiment.MetricPoint;
 import dev.mlledger.domain.experiment.Param;
 import dev.mlledger.domain.experiment.Run;
 import dev.mlledger.domain.experiment.RunStatus;
 import dev.mlledger.domain.experiment.Tag;
+import dev.mlledger.domain.experiment.search.RunPage;
+import dev.mlledger.domain.experiment.search.RunPosition;
+import dev.mlledger.domain.experiment.search.RunQuery;
 import dev.mlledger.domain.paging.Page;
 import dev.mlledger.domain.paging.PageLimit;
 import dev.mlledger.domain.validation.Checks;
@@ -48,10 +53,13 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static dev.mlledger.adapters.web.mlflow.MlflowPaths.AJAX;
@@ -71,6 +79,10 @@ public class MlflowRunController {
     /** The tag MLflow's clients name a run with when they give no run_name. */
     static final String RUN_NAME_TAG = "mlflow.runName";
     private static final MlflowRequests.CreateRun NO_RUN = new MlflowRequests.CreateRun(null, null, null, null, null);
+    private static final MlflowRequests.SearchRuns NO_SEARCH =
+            new MlflowRequests.SearchRuns(null, null, null, null, null, null);
+    /** MLflow's largest page of runs; mlledger answers at most {@link RunQuery#MAX_RESULTS} a page. */
+    private static final int MAX_SEARCH_RESULTS = 50_000;
 
     private final FindExperiments findExperiments;
     private final StartRun startRun;
@@ -80,14 +92,15 @@ public class MlflowRunController {
     private final LogRunData logRunData;
     private final UntagRun untagRun;
     private final MetricHistory metricHistory;
+    private final SearchRuns searchRuns;
     private final CursorCodec cursors;
     private final CallerOfRequest callers;
     private final IdempotentAnswers idempotent;
 
     public MlflowRunController(FindExperiments findExperiments, StartRun startRun, FindRun findRun, UpdateRun updateRun,
                                DeleteRun deleteRun, LogRunData logRunData, UntagRun untagRun,
-                               MetricHistory metricHistory, CursorCodec cursors, CallerOfRequest callers,
-                               IdempotentAnswers idempotent) {
+                               MetricHistory metricHistory, SearchRuns searchRuns, CursorCodec cursors,
+                               CallerOfRequest callers, IdempotentAnswers idempotent) {
         this.findExperiments = findExperiments;
         this.startRun = startRun;
         this.findRun = findRun;
@@ -96,6 +109,7 @@ public class MlflowRunController {
         this.logRunData = logRunData;
         this.untagRun = untagRun;
         this.metricHistory = metricHistory;
+        this.searchRuns = searchRuns;
         this.cursors = cursors;
         this.callers = callers;
         this.idempotent = idempotent;
@@ -166,6 +180,51 @@ public class MlflowRunController {
     public MlflowResponses.Empty restore(HttpRequest<?> request, @Nullable @Body MlflowRequests.RunReference body) {
         deleteRun.restore(callers.of(request), MlflowBodies.runId(body == null ? null : body.runId(), null));
         return new MlflowResponses.Empty();
+    }
+
+    /**
+     * MLflow's filter grammar and order_by on mlledger's run search (see docs/mlflow.md); experiments a client names
+     * that do not exist have no runs, as in MLflow. Pages of at most 1000 runs (a larger max_results gets 1000 and a
+     * next_page_token); each run with its latest metrics (step and timestamp too), params and tags.
+     */
+    @Post(uris = {API + "/runs/search", AJAX + "/runs/search"}, consumes = MediaType.APPLICATION_JSON)
+    @Secured(Roles.READER)
+    public MlflowResponses.SearchRuns search(@Nullable @Body MlflowRequests.SearchRuns body) {
+        MlflowRequests.SearchRuns given = body == null ? NO_SEARCH : body;
+        List<Violation> violations = new ArrayList<>();
+        List<String> experimentIds = given.experimentIds() == null ? List.of() : given.experimentIds();
+        if (experimentIds.isEmpty()) {
+            violations.add(new Violation("experiment_ids", "must name at least one experiment"));
+        }
+        int maxResults = given.maxResults() == null ? RunQuery.MAX_RESULTS : given.maxResults();
+        if (maxResults < 1 || maxResults > MAX_SEARCH_RESULTS) {
+            violations.add(new Violation("max_results", "must be between 1 and " + MAX_SEARCH_RESULTS));
+        }
+        Lifecycle lifecycle = Violations.collect(violations, "", () -> MlflowSpellings.viewType("run_view_type",
+                given.runViewType()));
+        String bound = CursorQuery.of("mlflow-runs").with("experiments", new TreeSet<>(experimentIds))
+                .with("filter", given.filter()).with("order", given.orderBy()).with("lifecycle", lifecycle).toString();
+        RunPosition after = MlflowPaging.position(() -> cursors.decodeRun(MlflowBodies.given(given.pageToken()), bound));
+        // a page holds at most what mlledger pages by; the token asks for the rest, as MLflow allows
+        RunQuery query = Violations.collect(violations, "", () -> RunQuery.of(given.filter(), given.orderBy(),
+                lifecycle, Math.min(maxResults, RunQuery.MAX_RESULTS), after));
+        Checks.throwIfAny(violations);
+        Map<UUID, Long> numbers = new HashMap<>();
+        for (String experimentId : new TreeSet<>(experimentIds)) {
+            try {
+                Experiment experiment = findExperiments.taggedByNumber(MlflowIds.experimentNumber(experimentId))
+                        .experiment();
+                numbers.put(experiment.id(), experiment.number());
+            } catch (NotFound noSuchExperiment) {
+                // an experiment that does not exist has no runs to find
+            }
+        }
+        RunPage page = numbers.isEmpty() ? new RunPage(List.of(), null) : searchRuns.search(numbers.keySet(), query);
+        return new MlflowResponses.SearchRuns(page.runs().stream()
+                .map(found -> run(found.run(), numbers.get(found.run().experimentId()),
+                        found.latestMetrics().values().stream().map(MlflowViews::metric).toList(),
+                        found.params(), found.tags()))
+                .toList(), page.next() == null ? null : cursors.encodeRun(page.next(), bound));
     }
 
     /** One metric point; logging its key and step again replaces it (MLflow would keep both). */
