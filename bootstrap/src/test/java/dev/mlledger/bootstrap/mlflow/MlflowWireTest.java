@@ -61,6 +61,35 @@ class MlflowWireTest extends FreshDatabaseTest {
     }
 
     @Test
+    void a_member_of_the_wrong_type_or_a_value_that_is_no_finite_number_is_an_invalid_parameter_value() {
+        String runId = runId();
+
+        assertMlflowError(http().postJson(API + "/runs/log-metric", "{\"run_id\": \"" + runId
+                + "\", \"key\": \"loss\", \"value\": 0.5, \"timestamp\": 1, \"step\": \"three\"}"), 400,
+                "INVALID_PARAMETER_VALUE");
+        assertMlflowError(http().postJson(API + "/runs/log-metric", "{\"run_id\": \"" + runId
+                + "\", \"key\": \"loss\", \"value\": \"NaN\", \"timestamp\": 1, \"step\": 1}"), 400,
+                "INVALID_PARAMETER_VALUE");
+        assertMlflowError(http().postJson(API + "/experiments/search", "{\"max_results\": \"many\"}"), 400,
+                "INVALID_PARAMETER_VALUE");
+        assertMlflowError(http().get(API + "/metrics/get-history?run_id=" + runId + "&metric_key=loss&max_results=x"),
+                400, "INVALID_PARAMETER_VALUE");
+    }
+
+    @Test
+    void a_create_repeated_with_its_idempotency_key_answers_the_same_run_and_starts_no_other() {
+        String body = "{\"experiment_id\": \"0\", \"run_name\": \"" + unique("once") + "\"}";
+
+        HttpResponse<String> first = http().postJson(API + "/runs/create", body, "Idempotency-Key", "mlflow-create-1");
+        HttpResponse<String> again = http().postJson(API + "/runs/create", body, "Idempotency-Key", "mlflow-create-1");
+
+        assertJson(first, 200);
+        assertJson(again, 200);
+        assertEquals(first.body(), again.body());
+        assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+    }
+
+    @Test
     void a_missing_required_member_is_an_invalid_parameter_value() {
         assertMlflowError(http().postJson(API + "/experiments/create", "{}"), 400, "INVALID_PARAMETER_VALUE");
         assertMlflowError(http().postJson(API + "/runs/log-metric", "{\"run_id\": \"" + runId() + "\"}"), 400,
@@ -72,6 +101,13 @@ class MlflowWireTest extends FreshDatabaseTest {
         assertMlflowError(http().get(API + "/artifacts/list?run_id=" + runId()), 404, "ENDPOINT_NOT_FOUND");
         assertMlflowError(http().postJson(API + "/registered-models/create", "{\"name\": \"m\"}"), 404,
                 "ENDPOINT_NOT_FOUND");
+    }
+
+    @Test
+    void the_framework_s_refusals_keep_their_status_in_mlflow_s_shape() {
+        assertMlflowError(http().get(API + "/runs/create"), 405, "BAD_REQUEST");
+        assertMlflowError(http().send("POST", API + "/runs/create", "text/plain", "experiment_id=0"), 415,
+                "BAD_REQUEST");
     }
 
     @Test
