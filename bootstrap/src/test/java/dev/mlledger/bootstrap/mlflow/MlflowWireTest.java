@@ -98,7 +98,11 @@ class MlflowWireTest extends FreshDatabaseTest {
 
     @Test
     void an_endpoint_mlflow_has_but_mlledger_does_not_is_a_404_endpoint_not_found() {
-        assertMlflowError(http().get(API + "/artifacts/list?run_id=" + runId()), 404, "ENDPOINT_NOT_FOUND");
+        Map<String, Object> error = assertMlflowError(http().get(API + "/artifacts/list?run_id=" + runId()), 404,
+                "ENDPOINT_NOT_FOUND");
+
+        assertEquals("mlledger does not answer GET " + API + "/artifacts/list; docs/mlflow.md lists the MLflow "
+                + "endpoints it answers", error.get("message"));
         assertMlflowError(http().postJson(API + "/registered-models/create", "{\"name\": \"m\"}"), 404,
                 "ENDPOINT_NOT_FOUND");
     }

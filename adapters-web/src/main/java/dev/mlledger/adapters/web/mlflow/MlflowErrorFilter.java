@@ -3,6 +3,7 @@ package dev.mlledger.adapters.web.mlflow;
 import dev.mlledger.adapters.web.error.Problem;
 import dev.mlledger.adapters.web.requestlog.RequestLogFilter;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -33,14 +34,17 @@ public class MlflowErrorFilter implements Ordered {
     }
 
     @ResponseFilter
-    public void inMlflowShape(MutableHttpResponse<?> response) {
+    public void inMlflowShape(HttpRequest<?> request, MutableHttpResponse<?> response) {
         if (!(response.body() instanceof Problem problem)) {
             return;
         }
         MlflowErrorCode code = MlflowErrors.code(RouteAttributes.getException(response).orElse(null),
                 response.status());
         HttpStatus status = MlflowErrors.status(code, response.status());
-        String message = problem.detail() == null ? problem.title() : problem.detail();
+        String message = code == MlflowErrorCode.ENDPOINT_NOT_FOUND
+                ? "mlledger does not answer " + request.getMethodName() + " " + request.getPath()
+                  + "; docs/mlflow.md lists the MLflow endpoints it answers"
+                : problem.detail() == null ? problem.title() : problem.detail();
         response.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(new MlflowError(code.name(), message));
     }
 }
