@@ -83,7 +83,8 @@ class InMemoryServiceJarIT {
             assertProblem(http.postJson("/api/v1/runs/" + runId + "/metrics", "{\"name\": \"loss\", \"step\": 3, \"value\": 0.2}"), 409);
             Map<String, Object> alices = tracking.get("/api/v1/experiments?owner=alice&status=running");
             assertEquals(List.of(2), TrackingApi.items(alices).stream().map(e -> e.get("run_count")).toList());
-            assertEquals(204, http.send("DELETE", "/api/v1/experiments/" + experimentId, "application/json", "").statusCode());
+            assertEquals(204, http.send("DELETE", "/api/v1/experiments/" + experimentId + "?purge=true", "application/json", "")
+                    .statusCode());
             assertProblem(http.get("/api/v1/runs/" + runId), 404);
 
             String log = service.log();

@@ -148,13 +148,7 @@ public class RunController {
     public HttpResponse<LoggedView> logParams(HttpRequest<?> request, @PathVariable UUID id,
                                               @Body KeyValuesRequest body) {
         var params = KeyValueBodies.params(body.params(), "params");
-        return once(request, body, () -> {
-            Violations.under("params", () -> {
-                logRunData.log(callers.of(request), id, RunData.params(params));
-                return null;
-            });
-            return HttpResponse.created(new LoggedView(params.size()));
-        });
+        return logged(request, id, body, "params", () -> RunData.params(params), params.size());
     }
 
     @Operation(summary = "Set tags of a run, all or nothing", description = "201 {\"logged\": n}. Setting a key again replaces its value; an ended run takes tags, a deleted one does not (409).")
@@ -164,13 +158,7 @@ public class RunController {
     @Post(value = "/{id}/tags", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<LoggedView> tag(HttpRequest<?> request, @PathVariable UUID id, @Body KeyValuesRequest body) {
         var tags = KeyValueBodies.tags(body.tags(), "tags");
-        return once(request, body, () -> {
-            Violations.under("tags", () -> {
-                logRunData.log(callers.of(request), id, RunData.tags(tags));
-                return null;
-            });
-            return HttpResponse.created(new LoggedView(tags.size()));
-        });
+        return logged(request, id, body, "tags", () -> RunData.tags(tags), tags.size());
     }
 
     @Operation(summary = "Delete a tag of a run", description = "404 when the run has no tag with that key.")
@@ -243,6 +231,18 @@ public class RunController {
     private static MetricToLog point(MetricPointRequest point) {
         return new MetricToLog(point.name(), point.step(), point.value(),
                 point.timestamp() == null ? null : point.timestamp().toInstant());
+    }
+
+    /** Logs the data ({@code count} items, violations named under {@code field}): 201 {@code {"logged": count}}. */
+    private HttpResponse<LoggedView> logged(HttpRequest<?> request, UUID id, KeyValuesRequest body, String field,
+                                            Supplier<RunData> data, int count) {
+        return once(request, body, () -> {
+            Violations.under(field, () -> {
+                logRunData.log(callers.of(request), id, data.get());
+                return null;
+            });
+            return HttpResponse.created(new LoggedView(count));
+        });
     }
 
     /** Runs {@code work} once per Idempotency-Key when the request has one, else just runs it. */
