@@ -125,6 +125,24 @@ class MlflowWireTest extends FreshDatabaseTest {
     }
 
     @Test
+    void a_write_the_state_of_a_run_forbids_gets_the_code_of_its_reason() {
+        String ended = runId();
+        String deleted = runId();
+        assertOk(http().postJson(API + "/runs/update", "{\"run_id\": \"" + ended + "\", \"status\": \"FINISHED\"}"));
+        assertOk(http().postJson(API + "/runs/delete", "{\"run_id\": \"" + deleted + "\"}"));
+        String metric = "\", \"key\": \"loss\", \"value\": 1, \"timestamp\": 1, \"step\": 0}";
+
+        assertMlflowError(http().postJson(API + "/runs/log-metric", "{\"run_id\": \"" + ended + metric), 409,
+                "RESOURCE_CONFLICT");
+        assertMlflowError(http().postJson(API + "/runs/log-metric", "{\"run_id\": \"" + deleted + metric), 400,
+                "INVALID_PARAMETER_VALUE");
+        assertMlflowError(http().postJson(API + "/runs/delete-tag", "{\"run_id\": \"" + ended
+                + "\", \"key\": \"never-set\"}"), 404, "RESOURCE_DOES_NOT_EXIST");
+        assertOk(http().postJson(API + "/runs/set-tag", "{\"run_id\": \"" + ended
+                + "\", \"key\": \"note\", \"value\": \"an ended run takes tags\"}"));
+    }
+
+    @Test
     void a_taken_experiment_name_is_a_400_resource_already_exists() {
         String name = unique("taken");
         assertJson(http().postJson(API + "/experiments/create", "{\"name\": \"" + name + "\"}"), 200);
