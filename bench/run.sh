@@ -3,6 +3,7 @@
 #   bench/run.sh predict | batch | analytics | pages | pgbench            (predictions)
 #   bench/run.sh predict-vs-pgbench                                        (pgbench, then predict, ROUNDS times)
 #   bench/run.sh metrics-batch | history | experiments | runs-search       (experiment tracking)
+#   bench/run.sh mlflow-log-batch                                          (MLflow's REST API)
 #   bench/run.sh predictions | tracking | all
 # Needs: wrk and pgbench/psql (apt-get install wrk postgresql-client), a JDK 21+ (JAVA_HOME or java on PATH),
 # the jar (./mvnw -q package -DskipTests), and a PostgreSQL at PGHOST:PGPORT (default 127.0.0.1:5432, user postgres)
@@ -197,6 +198,20 @@ bench_history() {
   stop_service
 }
 
+bench_mlflow_log_batch() {
+  echo "== POST /api/2.0/mlflow/runs/log-batch (1000 metrics), ${BATCH_CONNECTIONS:-1} connection(s), $duration"
+  fresh_database mlflow
+  start_service
+  local run_id
+  run_id=$(curl -s -X POST "${auth[@]}" -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/2.0/mlflow/runs/create" \
+    -d '{"experiment_id": "0"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["run"]["info"]["run_id"])')
+  RUN_ID=$run_id KEY=warmup wrk -t1 -c1 -d10s -s bench/mlflow-log-batch.lua "http://127.0.0.1:$port" > /dev/null
+  RUN_ID=$run_id KEY=loss wrk -t"${BATCH_CONNECTIONS:-1}" -c"${BATCH_CONNECTIONS:-1}" -d"$duration" --latency \
+    -s bench/mlflow-log-batch.lua "http://127.0.0.1:$port"
+  echo "stored metric points: $(psql -Atqd "$database" -c 'SELECT count(*) FROM metrics')"
+  stop_service
+}
+
 bench_runs_search() {
   local runs=${RUNS:-10000}
   echo "== GET /api/v1/runs: metrics.loss < 0.5 ORDER BY metrics.loss over one experiment of $runs runs x 10 metrics (3 params, 2 tags each), 1 connection, $duration"
@@ -260,10 +275,13 @@ case "$what" in
   metrics-batch) each_jar bench_metrics_batch ;;
   history) each_jar bench_history ;;
   experiments) each_jar bench_experiments ;;
+  mlflow-log-batch) each_jar bench_mlflow_log_batch ;;
   runs-search) bench_runs_search ;;
   predictions) bench_pgbench; each_jar bench_predict; each_jar bench_batch; bench_analytics; bench_pages ;;
-  tracking) each_jar bench_metrics_batch; each_jar bench_history; each_jar bench_experiments; bench_runs_search ;;
+  tracking) each_jar bench_metrics_batch; each_jar bench_history; each_jar bench_experiments; bench_runs_search
+            each_jar bench_mlflow_log_batch ;;
   all) bench_pgbench; each_jar bench_predict; each_jar bench_batch; bench_analytics; bench_pages
-       each_jar bench_metrics_batch; each_jar bench_history; each_jar bench_experiments; bench_runs_search ;;
-  *) echo "usage: $0 predict|batch|analytics|pages|pgbench|predict-vs-pgbench|metrics-batch|history|experiments|runs-search|predictions|tracking|all" >&2; exit 2 ;;
+       each_jar bench_metrics_batch; each_jar bench_history; each_jar bench_experiments; bench_runs_search
+       each_jar bench_mlflow_log_batch ;;
+  *) echo "usage: $0 predict|batch|analytics|pages|pgbench|predict-vs-pgbench|metrics-batch|history|experiments|runs-search|mlflow-log-batch|predictions|tracking|all" >&2; exit 2 ;;
 esac

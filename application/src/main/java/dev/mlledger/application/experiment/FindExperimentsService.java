@@ -12,6 +12,10 @@ import dev.mlledger.domain.paging.PageLimit;
 import dev.mlledger.domain.transaction.UnitOfWork;
 import dev.mlledger.domain.validation.NotFound;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -48,6 +52,33 @@ public final class FindExperimentsService implements FindExperiments {
     @Override
     public ExperimentWithRuns byName(String name) {
         return withRuns(() -> experiments.findByName(name), "experiment named '" + name + "'");
+    }
+
+    @Override
+    public ExperimentWithTags taggedByNumber(long number) {
+        return tagged(() -> experiments.findByNumber(number), "experiment number " + number);
+    }
+
+    @Override
+    public ExperimentWithTags taggedByName(String name) {
+        return tagged(() -> experiments.findByName(name), "experiment named '" + name + "'");
+    }
+
+    @Override
+    public Map<UUID, Experiment> byIds(Collection<UUID> ids) {
+        return unitOfWork.read(() -> {
+            Map<UUID, Experiment> found = new HashMap<>();
+            for (UUID id : new HashSet<>(ids)) {
+                experiments.find(id).ifPresent(experiment -> found.put(id, experiment));
+            }
+            return found;
+        });
+    }
+
+    private ExperimentWithTags tagged(Supplier<Optional<Experiment>> lookup, String what) {
+        return unitOfWork.read(() -> lookup.get()
+                        .map(experiment -> new ExperimentWithTags(experiment, tags.ofExperiment(experiment.id()))))
+                .orElseThrow(() -> new NotFound(what));
     }
 
     /** Three statements whatever the number of runs: the experiment, its runs, its tags. */

@@ -114,4 +114,31 @@ class FindExperimentsServiceTest {
         assertThrows(NotFound.class, () -> find.byName("nobody"));
         assertEquals(4, unitOfWork.reads(), "one reading unit of work per lookup");
     }
+
+    @Test
+    void an_experiment_is_found_by_number_and_by_name_with_its_tags_alone() {
+        Experiment tagged = experiments.add(new Experiment(UUID.randomUUID(), "tagged", "alice", null,
+                ExperimentStatus.CREATED, T0, 0));
+        tags.setOnExperiment(tagged.id(), List.of(new Tag("team", "a")));
+
+        ExperimentWithTags byNumber = find.taggedByNumber(tagged.number());
+        ExperimentWithTags byName = find.taggedByName("tagged");
+
+        assertEquals(new ExperimentWithTags(tagged, new TreeMap<>(Map.of("team", "a"))), byNumber);
+        assertEquals(byNumber, byName);
+        assertThrows(NotFound.class, () -> find.taggedByNumber(tagged.number() + 1));
+        assertThrows(NotFound.class, () -> find.taggedByName("nobody"));
+    }
+
+    @Test
+    void experiments_are_found_by_their_ids_in_one_reading_unit_of_work_leaving_out_ids_of_none() {
+        Experiment first = stored("first", "alice", 0);
+        Experiment second = stored("second", "bob", 1);
+        UUID none = UUID.randomUUID();
+
+        Map<UUID, Experiment> found = find.byIds(List.of(first.id(), second.id(), first.id(), none));
+
+        assertEquals(Map.of(first.id(), first, second.id(), second), found);
+        assertEquals(1, unitOfWork.reads());
+    }
 }

@@ -31,8 +31,9 @@ class OpenApiDocumentTest extends FreshDatabaseTest {
     @Inject
     Router router;
 
+    /** MLflow's REST API (issue 12) is documented by MLflow, and docs/mlflow.md says where mlledger differs. */
     @Test
-    void every_route_of_the_api_is_in_the_served_document_with_its_method() {
+    void every_route_of_the_api_but_mlflow_s_is_in_the_served_document_with_its_method() {
         Map<String, Map<String, Object>> paths = paths(document());
         Set<String> missing = new TreeSet<>();
         Set<String> routes = new TreeSet<>();
@@ -40,6 +41,7 @@ class OpenApiDocumentTest extends FreshDatabaseTest {
                 .filter(route -> route.getUriMatchTemplate().toPathString().startsWith("/api/")
                         || route.getUriMatchTemplate().toPathString().equals("/health"))
                 .filter(route -> !route.getHttpMethodName().equals("HEAD"))
+                .filter(route -> !route.getUriMatchTemplate().toPathString().startsWith("/api/2.0/mlflow/"))
                 .forEach(route -> {
                     String path = route.getUriMatchTemplate().toPathString();
                     String method = route.getHttpMethodName().toLowerCase(Locale.ROOT);
@@ -51,6 +53,7 @@ class OpenApiDocumentTest extends FreshDatabaseTest {
 
         assertTrue(routes.size() >= 22, "the API's routes were found: " + routes);
         assertEquals(Set.of(), missing, "routes missing from /openapi.yml");
+        assertTrue(paths.keySet().stream().noneMatch(path -> path.contains("mlflow")), paths::toString);
     }
 
     @Test

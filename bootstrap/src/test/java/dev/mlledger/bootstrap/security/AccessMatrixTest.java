@@ -47,6 +47,8 @@ class AccessMatrixTest extends FreshDatabaseTest {
     private static final Set<Caller> OWNER = EnumSet.of(Caller.TRACKER, Caller.ADMIN);
     private static final Set<Caller> ADMINS = EnumSet.of(Caller.ADMIN);
 
+    private static final String MLFLOW_API = "/api/2.0/mlflow";
+    private static final String MLFLOW_AJAX = "/ajax-api/2.0/mlflow";
     private static final String EMPLOYEE = "{\"employee_id\": \"E-1\", \"features\": {\"age\": 36.9, "
             + "\"monthly_income\": 6503, \"overtime\": false, \"job_satisfaction\": 2.73}}";
     private static final String RECORDED = "{\"employee_id\": \"E-2\", \"attrition_prob\": 0.42, "
@@ -67,7 +69,7 @@ class AccessMatrixTest extends FreshDatabaseTest {
         }
     }
 
-    private static final List<Row> TABLE = List.of(
+    private static final List<Row> TABLE = Stream.concat(Stream.of(
             new Row("GET", "/health", 200, EVERYONE, t -> new Call("/health", null)),
             new Row("GET", "/openapi.yml", 200, EVERYONE, t -> new Call("/openapi.yml", null)),
             new Row("GET", "/swagger-ui", 303, EVERYONE, t -> new Call("/swagger-ui", null)),
@@ -137,7 +139,65 @@ class AccessMatrixTest extends FreshDatabaseTest {
                     t -> new Call("/api/v1/runs/" + t.freshRun() + "/metrics/batch",
                             "{\"metrics\": [{\"name\": \"loss\", \"step\": 1, \"value\": 0.5}]}")),
             new Row("GET", "/api/v1/runs/{id}/metrics", 200, AUTHENTICATED,
-                    t -> new Call("/api/v1/runs/" + t.runId + "/metrics", null)));
+                    t -> new Call("/api/v1/runs/" + t.runId + "/metrics", null))),
+            Stream.of(MLFLOW_API, MLFLOW_AJAX).flatMap(AccessMatrixTest::mlflowRows)).toList();
+
+    /**
+     * MLflow's routes (issue 12), the same under both of its prefixes: reads for every role, writes for trackers,
+     * changes of an experiment or run for its owner. Their refusals are in MLflow's shape (see {@link #wrongAnswer}).
+     */
+    private static Stream<Row> mlflowRows(String prefix) {
+        return Stream.of(
+                new Row("POST", prefix + "/experiments/create", 200, TRACKERS,
+                        t -> new Call(prefix + "/experiments/create", "{\"name\": \"" + t.unique("mlflow") + "\"}")),
+                new Row("GET", prefix + "/experiments/get", 200, AUTHENTICATED,
+                        t -> new Call(prefix + "/experiments/get?experiment_id=" + t.mlflowExperimentId, null)),
+                new Row("GET", prefix + "/experiments/get-by-name", 200, AUTHENTICATED,
+                        t -> new Call(prefix + "/experiments/get-by-name?experiment_name=" + t.mlflowExperimentName, null)),
+                new Row("GET", prefix + "/experiments/search", 200, AUTHENTICATED,
+                        t -> new Call(prefix + "/experiments/search?max_results=5", null)),
+                new Row("POST", prefix + "/experiments/search", 200, AUTHENTICATED,
+                        t -> new Call(prefix + "/experiments/search", "{\"max_results\": 5}")),
+                new Row("POST", prefix + "/experiments/update", 200, OWNER,
+                        t -> new Call(prefix + "/experiments/update", "{\"experiment_id\": \"" + t.freshMlflowExperiment()
+                                + "\", \"new_name\": \"" + t.unique("renamed") + "\"}")),
+                new Row("POST", prefix + "/experiments/delete", 200, OWNER,
+                        t -> new Call(prefix + "/experiments/delete", "{\"experiment_id\": \"" + t.freshMlflowExperiment() + "\"}")),
+                new Row("POST", prefix + "/experiments/restore", 200, OWNER,
+                        t -> new Call(prefix + "/experiments/restore", "{\"experiment_id\": \"" + t.deletedMlflowExperiment() + "\"}")),
+                new Row("POST", prefix + "/experiments/set-experiment-tag", 200, OWNER,
+                        t -> new Call(prefix + "/experiments/set-experiment-tag", "{\"experiment_id\": \""
+                                + t.freshMlflowExperiment() + "\", \"key\": \"team\", \"value\": \"nlp\"}")),
+                new Row("POST", prefix + "/runs/create", 200, OWNER,
+                        t -> new Call(prefix + "/runs/create", "{\"experiment_id\": \"" + t.freshMlflowExperiment() + "\"}")),
+                new Row("GET", prefix + "/runs/get", 200, AUTHENTICATED,
+                        t -> new Call(prefix + "/runs/get?run_id=" + t.mlflowRunId, null)),
+                new Row("POST", prefix + "/runs/update", 200, OWNER,
+                        t -> new Call(prefix + "/runs/update", "{\"run_id\": \"" + t.freshMlflowRun() + "\", \"status\": \"FINISHED\"}")),
+                new Row("POST", prefix + "/runs/delete", 200, OWNER,
+                        t -> new Call(prefix + "/runs/delete", "{\"run_id\": \"" + t.freshMlflowRun() + "\"}")),
+                new Row("POST", prefix + "/runs/restore", 200, OWNER,
+                        t -> new Call(prefix + "/runs/restore", "{\"run_id\": \"" + t.deletedMlflowRun() + "\"}")),
+                new Row("POST", prefix + "/runs/search", 200, AUTHENTICATED,
+                        t -> new Call(prefix + "/runs/search", "{\"experiment_ids\": [\"" + t.mlflowExperimentId + "\"]}")),
+                new Row("POST", prefix + "/runs/log-metric", 200, OWNER,
+                        t -> new Call(prefix + "/runs/log-metric", "{\"run_id\": \"" + t.freshMlflowRun()
+                                + "\", \"key\": \"loss\", \"value\": 0.5, \"timestamp\": 1, \"step\": 1}")),
+                new Row("POST", prefix + "/runs/log-batch", 200, OWNER,
+                        t -> new Call(prefix + "/runs/log-batch", "{\"run_id\": \"" + t.freshMlflowRun()
+                                + "\", \"params\": [{\"key\": \"lr\", \"value\": \"0.1\"}]}")),
+                new Row("POST", prefix + "/runs/log-parameter", 200, OWNER,
+                        t -> new Call(prefix + "/runs/log-parameter", "{\"run_id\": \"" + t.freshMlflowRun()
+                                + "\", \"key\": \"lr\", \"value\": \"0.1\"}")),
+                new Row("POST", prefix + "/runs/set-tag", 200, OWNER,
+                        t -> new Call(prefix + "/runs/set-tag", "{\"run_id\": \"" + t.freshMlflowRun()
+                                + "\", \"key\": \"team\", \"value\": \"nlp\"}")),
+                new Row("POST", prefix + "/runs/delete-tag", 200, OWNER,
+                        t -> new Call(prefix + "/runs/delete-tag", "{\"run_id\": \"" + t.taggedMlflowRun()
+                                + "\", \"key\": \"team\"}")),
+                new Row("GET", prefix + "/metrics/get-history", 200, AUTHENTICATED,
+                        t -> new Call(prefix + "/metrics/get-history?run_id=" + t.mlflowRunId + "&metric_key=loss", null)));
+    }
 
     @Inject
     EmbeddedServer server;
@@ -156,6 +216,9 @@ class AccessMatrixTest extends FreshDatabaseTest {
     private String runId;
     private String predictionId;
     private String requestId;
+    private String mlflowExperimentId;
+    private String mlflowExperimentName;
+    private String mlflowRunId;
 
     @BeforeAll
     void callersAndWhatTheyCall() {
@@ -173,6 +236,10 @@ class AccessMatrixTest extends FreshDatabaseTest {
         Map<String, Object> prediction = body(expect(200, admin.postJson("/api/v1/predict", EMPLOYEE)));
         predictionId = (String) prediction.get("prediction_id");
         requestId = (String) prediction.get("request_id");
+        mlflowExperimentName = unique("mlflow-read");
+        mlflowExperimentId = (String) body(expect(200, tracker.postJson(MLFLOW_API + "/experiments/create",
+                "{\"name\": \"" + mlflowExperimentName + "\"}"))).get("experiment_id");
+        mlflowRunId = mlflowRunIn(mlflowExperimentId);
     }
 
     @TestFactory
@@ -217,7 +284,10 @@ class AccessMatrixTest extends FreshDatabaseTest {
         }
     }
 
-    /** @return null when the answer is the one the table expects, else what is wrong with it */
+    /**
+     * @return null when the answer is the one the table expects, else what is wrong with it: refusals are
+     * problem+json, but MLflow's routes refuse in MLflow's shape (UNAUTHENTICATED, PERMISSION_DENIED)
+     */
     private static String wrongAnswer(Row row, Caller caller, HttpResponse<String> response) {
         int status = response.statusCode();
         String contentType = response.headers().firstValue("Content-Type").orElse("");
@@ -225,13 +295,21 @@ class AccessMatrixTest extends FreshDatabaseTest {
         if (row.allowed().contains(caller)) {
             return status == row.success() ? null : "expected " + row.success() + ", got " + seen;
         }
+        boolean mlflow = row.route().startsWith(MLFLOW_API) || row.route().startsWith(MLFLOW_AJAX);
         if (caller == Caller.ANONYMOUS) {
             String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
-            return status == 401 && contentType.equals("application/problem+json") && challenge.startsWith("Bearer ")
-                    ? null : "expected 401 problem+json with a Bearer challenge, got " + seen + " [" + challenge + "]";
+            return status == 401 && refusalShape(mlflow, contentType, response.body(), "UNAUTHENTICATED")
+                    && challenge.startsWith("Bearer ")
+                    ? null : "expected 401 " + (mlflow ? "UNAUTHENTICATED" : "problem+json")
+                    + " with a Bearer challenge, got " + seen + " [" + challenge + "]";
         }
-        return status == 403 && contentType.equals("application/problem+json")
-                ? null : "expected 403 problem+json, got " + seen;
+        return status == 403 && refusalShape(mlflow, contentType, response.body(), "PERMISSION_DENIED")
+                ? null : "expected 403 " + (mlflow ? "PERMISSION_DENIED" : "problem+json") + ", got " + seen;
+    }
+
+    private static boolean refusalShape(boolean mlflow, String contentType, String body, String mlflowCode) {
+        return mlflow ? contentType.equals("application/json") && body.contains("\"error_code\":\"" + mlflowCode + "\"")
+                : contentType.equals("application/problem+json");
     }
 
     private static String abbreviated(String body) {
@@ -266,6 +344,45 @@ class AccessMatrixTest extends FreshDatabaseTest {
         String id = freshRun();
         expect(201, tracker.postJson("/api/v1/runs/" + id + "/tags", "{\"tags\": {\"k\": \"v\"}}"));
         return id;
+    }
+
+    /** A new experiment of the tracker's, by its MLflow id. */
+    String freshMlflowExperiment() {
+        return (String) body(expect(200, tracker.postJson(MLFLOW_API + "/experiments/create",
+                "{\"name\": \"" + unique("mlflow-owned") + "\"}"))).get("experiment_id");
+    }
+
+    /** A deleted experiment of the tracker's, for a restore to use up. */
+    String deletedMlflowExperiment() {
+        String experimentId = freshMlflowExperiment();
+        expect(200, tracker.postJson(MLFLOW_API + "/experiments/delete", "{\"experiment_id\": \"" + experimentId + "\"}"));
+        return experimentId;
+    }
+
+    /** A new running run in a new experiment of the tracker's, by its MLflow id. */
+    String freshMlflowRun() {
+        return mlflowRunIn(freshMlflowExperiment());
+    }
+
+    /** A deleted run of the tracker's, for a restore to use up. */
+    String deletedMlflowRun() {
+        String runId = freshMlflowRun();
+        expect(200, tracker.postJson(MLFLOW_API + "/runs/delete", "{\"run_id\": \"" + runId + "\"}"));
+        return runId;
+    }
+
+    /** A run of the tracker's with the tag {@code team}, for a deletion to use up. */
+    String taggedMlflowRun() {
+        String runId = freshMlflowRun();
+        expect(200, tracker.postJson(MLFLOW_API + "/runs/set-tag",
+                "{\"run_id\": \"" + runId + "\", \"key\": \"team\", \"value\": \"nlp\"}"));
+        return runId;
+    }
+
+    private String mlflowRunIn(String experimentId) {
+        Map<String, Object> created = body(expect(200, tracker.postJson(MLFLOW_API + "/runs/create",
+                "{\"experiment_id\": \"" + experimentId + "\"}")));
+        return (String) ((Map<?, ?>) ((Map<?, ?>) created.get("run")).get("info")).get("run_id");
     }
 
     /** The name of a new live token, for a revocation to use up. */

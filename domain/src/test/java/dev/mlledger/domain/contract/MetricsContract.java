@@ -85,6 +85,16 @@ public abstract class MetricsContract extends StorageContract {
     }
 
     @Test
+    void the_history_of_a_run_without_points_is_empty_with_or_without_a_name_or_a_position() {
+        UUID run = storedRun().id();
+
+        assertEquals(List.of(), pageThrough(run, null, 10));
+        assertEquals(List.of(), pageThrough(run, "loss", 10));
+        assertEquals(List.of(), read(() -> store.metrics().history(run, "loss", new MetricKey("loss", 3), 10)).items());
+        assertEquals(Map.of(), read(() -> store.metrics().latest(run)));
+    }
+
+    @Test
     void metrics_of_a_run_that_does_not_exist_are_refused() {
         assertThrows(RuntimeException.class, () -> writing(() ->
                 store.metrics().addAll(UUID.randomUUID(), List.of(new MetricPoint("loss", 1, 0.5, T0)))));

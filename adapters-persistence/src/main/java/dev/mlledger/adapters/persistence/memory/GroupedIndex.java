@@ -16,11 +16,14 @@ final class GroupedIndex<G, P, R> implements MemoryTable.Index<R> {
 
     private final Map<G, NavigableMap<P, R>> groups = new HashMap<>();
     private final Comparator<? super P> order;
+    /** What a parent without rows has: empty, but in the group's order (a range of it compares positions). */
+    private final NavigableMap<P, R> none;
     private final Function<R, G> groupOf;
     private final Function<R, P> positionOf;
 
     GroupedIndex(Function<R, G> groupOf, Comparator<? super P> order, Function<R, P> positionOf) {
         this.order = order;
+        this.none = Collections.unmodifiableNavigableMap(new TreeMap<>(order));
         this.groupOf = groupOf;
         this.positionOf = positionOf;
     }
@@ -45,6 +48,6 @@ final class GroupedIndex<G, P, R> implements MemoryTable.Index<R> {
     /** The group's rows in order; empty for a parent without any (never creates a group, so reads may share). */
     NavigableMap<P, R> of(G group) {
         NavigableMap<P, R> members = groups.get(group);
-        return members == null ? Collections.emptyNavigableMap() : Collections.unmodifiableNavigableMap(members);
+        return members == null ? none : Collections.unmodifiableNavigableMap(members);
     }
 }

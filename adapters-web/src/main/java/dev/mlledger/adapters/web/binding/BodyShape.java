@@ -44,6 +44,19 @@ final class BodyShape {
             return false;
         }
         value(body, type, Where.BODY, violations);
+        return storable(body, violations);
+    }
+
+    /**
+     * Adds a problem for each string (member name or value) a store cannot keep, for a route that takes any shape.
+     *
+     * @return whether the body is a JSON object whose text a store can keep
+     */
+    static boolean storable(JsonNode body, List<Violation> violations) {
+        if (!body.isObject()) {
+            violations.add(new Violation("body", "must be a JSON object"));
+            return false;
+        }
         int before = violations.size();
         unstorable(body, Where.BODY, violations);
         return violations.size() == before;

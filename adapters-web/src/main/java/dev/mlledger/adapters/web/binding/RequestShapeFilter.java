@@ -12,6 +12,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestFilter;
@@ -36,9 +37,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Checks the syntax of every {@code /api/**} request against the route it matched, before anything is bound:
  * query parameters the route does not declare, and a JSON body that does not fit the route's request record
  * ({@link BodyShape}). Any problem is a 400 naming each one. A body that is a JSON object with only storable text
- * is also kept, as the client sent it, for the request log.
+ * is also kept, as the client sent it, for the request log. The routes of a {@link LenientShape} controller (MLflow's,
+ * also under {@code /ajax-api/**}) get only the checks that the body is a JSON object a store can keep.
  */
-@ServerFilter("/api/**")
+@ServerFilter({"/api/**", "/ajax-api/**"})
 public class RequestShapeFilter implements Ordered {
 
     /**
@@ -71,7 +73,8 @@ public class RequestShapeFilter implements Ordered {
         List<Violation> violations = new ArrayList<>();
         Declared declared = declaredByRoute.computeIfAbsent(method.getRouteInfo(), info -> Declared.of(method));
         Argument<?> bodyType = declared.body();
-        if (request.getUri().getRawQuery() != null) {   // most requests have none: decoding nothing was 3 % of a predict
+        // most requests have no query: decoding nothing was 3 % of a predict
+        if (!declared.lenient() && request.getUri().getRawQuery() != null) {
             for (String name : request.getParameters().names()) {
                 if (!declared.queryValues().contains(name)) {
                     violations.add(new Violation(name, "is not a known query parameter"));
@@ -83,11 +86,15 @@ public class RequestShapeFilter implements Ordered {
             try {
                 tree = jsonMapper.readValue(body, JsonNode.class);   // bytes: the parser skips a byte-order mark
             } catch (IOException e) {
-                return ProblemResponses.problem(HttpStatus.BAD_REQUEST, MalformedJsonHandler.detail(e.getMessage()));
+                MutableHttpResponse<?> refusal = ProblemResponses.problem(HttpStatus.BAD_REQUEST,
+                        MalformedJsonHandler.detail(e.getMessage()));
+                RouteAttributes.setException(refusal, e);   // a protocol's own error mapping tells it apart
+                return refusal;
             }
             if (tree == null) {
                 violations.add(new Violation("body", "must be a JSON object"));
-            } else if (BodyShape.check(tree, bodyType, violations)) {
+            } else if (declared.lenient() ? BodyShape.storable(tree, violations)
+                    : BodyShape.check(tree, bodyType, violations)) {
                 String text = new String(body, StandardCharsets.UTF_8);
                 keepForTheLog(request, text.startsWith("\uFEFF") ? text.substring(1) : text);
             }
@@ -104,8 +111,11 @@ public class RequestShapeFilter implements Ordered {
         return true;
     }
 
-    /** What a route takes: its query parameters by name, and its body's type (null for none). */
-    private record Declared(Set<String> queryValues, Argument<?> body) {
+    /**
+     * What a route takes: its query parameters by name, and its body's type (null for none); lenient when its
+     * controller is {@link LenientShape}.
+     */
+    private record Declared(Set<String> queryValues, Argument<?> body, boolean lenient) {
 
         static Declared of(MethodBasedRouteMatch<?, ?> route) {
             Set<String> queryValues = new HashSet<>();
@@ -117,7 +127,8 @@ public class RequestShapeFilter implements Ordered {
                     body = argument;
                 }
             }
-            return new Declared(Set.copyOf(queryValues), body);
+            boolean lenient = route.getRouteInfo().getDeclaringType().isAnnotationPresent(LenientShape.class);
+            return new Declared(Set.copyOf(queryValues), body, lenient);
         }
     }
 

@@ -16,16 +16,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Takes room in the request log for every {@code /api/**} request before it is carried out, so that its entry is
- * never lost: at once on the event loop when there is room, else on a blocking thread, waiting a bounded time.
+ * Takes room in the request log for every {@code /api/**} and {@code /ajax-api/**} request before it is carried
+ * out, so that its entry is never lost: at once on the event loop when there is room, else on a blocking thread,
+ * waiting a bounded time.
  * A request that gets none is refused with {@link RequestLogFull} (a 503, see the error handler) before anything
  * is done; its refusal takes room kept for refusals, so that {@link RequestLogFilter} logs the 503 too. Runs just
- * inside {@link RequestLogFilter}, whose response filter therefore sees every answer, refusals included.
+ * inside {@link RequestLogFilter} (and the MLflow adapter's error filter, which must see its refusals too), whose
+ * response filter therefore sees every answer, refusals included.
  */
-@ServerFilter("/api/**")
+@ServerFilter({"/api/**", "/ajax-api/**"})
 public class RequestLogAdmissionFilter implements Ordered {
 
-    public static final int ORDER = RequestLogFilter.ORDER + 1;
+    public static final int ORDER = RequestLogFilter.ORDER + 2;
 
     private final RecordApiRequest recorder;
     private final ExecutorService blocking;

@@ -28,12 +28,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Records every {@code /api/**} request in the request log: its path, method, body (or query parameters),
+ * Records every {@code /api/**} request (MLflow's {@code /api/2.0/mlflow/**} among them) and every
+ * {@code /ajax-api/**} request (MLflow's UI paths) in the request log: its path, method, body (or query parameters),
  * client, status and time, in the room {@link RequestLogAdmissionFilter} took for it before the request was carried
  * out. Requests whose use case already logged them in its transaction give that room back. Nothing here can
  * change the client's answer.
  */
-@ServerFilter("/api/**")
+@ServerFilter({"/api/**", "/ajax-api/**"})
 public class RequestLogFilter implements Ordered {
 
     /** Before every other filter, so that it times and logs every answer, also the ones filters give. */
