@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mlledger.application.access.AuthenticateApiToken;
 import dev.mlledger.domain.access.ApiToken;
+import dev.mlledger.domain.access.Caller;
 import dev.mlledger.domain.access.TokenSecret;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskExecutors;
@@ -70,7 +71,8 @@ public class ApiTokenAuthenticator {
         Mono<Authentication> lookup = Mono.fromCallable(() -> {
                     Optional<Known> known = tokens.tokenOf(secret).map(token -> new Known(token, Mono.just(
                             Authentication.build(token.name(), Roles.heldBy(token.role()),
-                                    Map.of(METHOD_ATTRIBUTE, "api-token")))));
+                                    Map.of(METHOD_ATTRIBUTE, "api-token", CallerOfRequest.CALLER_ATTRIBUTE,
+                                            new Caller(token.name(), token.role()))))));
                     byHash.put(hash, known);
                     return known;
                 })

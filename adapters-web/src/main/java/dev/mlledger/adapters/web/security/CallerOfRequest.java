@@ -14,6 +14,9 @@ import java.util.Optional;
 @Singleton
 public class CallerOfRequest {
 
+    /** An authentication attribute holding its {@link Caller} ready made. */
+    static final String CALLER_ATTRIBUTE = "mlledger_caller";
+
     private final boolean securityEnabled;
 
     public CallerOfRequest(@Value("${micronaut.security.enabled:true}") boolean securityEnabled) {
@@ -39,6 +42,9 @@ public class CallerOfRequest {
         Optional<Principal> principal = request.getUserPrincipal();
         if (principal.isEmpty() || !(principal.get() instanceof Authentication authentication)) {
             return Optional.empty();
+        }
+        if (authentication.getAttributes().get(CALLER_ATTRIBUTE) instanceof Caller known) {
+            return Optional.of(known);   // an API token's, made once when it was looked up
         }
         return Role.strongestOf(Roles.of(authentication))
                 .map(role -> new Caller(authentication.getName(), role));
