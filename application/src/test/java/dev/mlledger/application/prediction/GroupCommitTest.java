@@ -50,9 +50,7 @@ class GroupCommitTest {
     void requests_arriving_while_the_writer_is_busy_are_written_together_each_returning_after_its_own_commit()
             throws Exception {
         GroupCommit writes = new GroupCommit(stored, unitOfWork, new GroupCommit.Settings(true, 1000, 1));
-        stored.holdWrites();
-        Future<?> first = callers.submit(() -> scoreOf(writes, 1));
-        stored.awaitWriteStarted();
+        Future<?> first = firstWriteHeld(writes);
         List<Future<?>> queued = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             queued.add(callers.submit(() -> scoreOf(writes, 2)));
@@ -73,9 +71,7 @@ class GroupCommitTest {
     @Test
     void a_write_never_holds_more_rows_than_allowed_unless_one_request_alone_has_more() throws Exception {
         GroupCommit writes = new GroupCommit(stored, unitOfWork, new GroupCommit.Settings(true, 5, 1));
-        stored.holdWrites();
-        Future<?> first = callers.submit(() -> scoreOf(writes, 1));
-        stored.awaitWriteStarted();
+        Future<?> first = firstWriteHeld(writes);
         List<Future<?>> queued = new ArrayList<>();
         for (int size : new int[] {2, 2, 2, 7, 1}) {
             queued.add(callers.submit(() -> scoreOf(writes, size)));
@@ -95,9 +91,7 @@ class GroupCommitTest {
         GroupCommit writes = new GroupCommit(stored, unitOfWork, new GroupCommit.Settings(true, 1000, 1));
         RequestLogEntry bad = request();
         stored.refuseRowsOf(bad.id());
-        stored.holdWrites();
-        Future<?> first = callers.submit(() -> scoreOf(writes, 1));
-        stored.awaitWriteStarted();
+        Future<?> first = firstWriteHeld(writes);
         RequestLogEntry good = request();
         Future<?> goodOne = callers.submit(() -> writes.write(good, predictionsOf(good, 2)));
         Future<?> badOne = callers.submit(() -> writes.write(bad, predictionsOf(bad, 1)));
@@ -116,9 +110,7 @@ class GroupCommitTest {
     void an_unreachable_store_fails_every_request_of_the_group_with_its_error_without_trying_each_again()
             throws Exception {
         GroupCommit writes = new GroupCommit(stored, unitOfWork, new GroupCommit.Settings(true, 1000, 1));
-        stored.holdWrites();
-        Future<?> first = callers.submit(() -> scoreOf(writes, 1));
-        stored.awaitWriteStarted();
+        Future<?> first = firstWriteHeld(writes);
         List<Future<?>> queued = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             queued.add(callers.submit(() -> scoreOf(writes, 1)));
@@ -139,9 +131,7 @@ class GroupCommitTest {
     void inside_a_caller_s_own_unit_of_work_the_rows_are_written_there_at_once_not_queued_for_a_group()
             throws Exception {
         GroupCommit writes = new GroupCommit(stored, unitOfWork, new GroupCommit.Settings(true, 1000, 1));
-        stored.holdWrites();
-        Future<?> first = callers.submit(() -> scoreOf(writes, 1));
-        stored.awaitWriteStarted();   // the only group writer is busy
+        Future<?> first = firstWriteHeld(writes);   // the only group writer is busy
 
         Future<Boolean> inside = callers.submit(() -> unitOfWork.write(() -> {
             scoreOf(writes, 2);
@@ -172,6 +162,14 @@ class GroupCommitTest {
     private static RequestLogEntry request() {
         return new RequestLogEntry(Ids.newId(), NOW, "/api/v1/predict", "POST", new JsonDocument("{}"), null, null,
                 200, 1);
+    }
+
+    /** A request of one prediction whose write has begun and is held until {@code stored.releaseWrites()}. */
+    private Future<?> firstWriteHeld(GroupCommit writes) throws InterruptedException {
+        stored.holdWrites();
+        Future<?> first = callers.submit(() -> scoreOf(writes, 1));
+        stored.awaitWriteStarted();
+        return first;
     }
 
     /** A request that made {@code count} predictions, written through the group commit. */

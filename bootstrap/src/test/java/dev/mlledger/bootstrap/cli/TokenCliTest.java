@@ -93,9 +93,7 @@ class TokenCliTest {
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();
         List<String> args = new ArrayList<>(List.of(command));
-        args.add("-datasources.default.url=" + database.jdbcUrl());
-        args.add("-datasources.default.username=" + database.user());
-        args.add("-datasources.default.password=" + database.password());
+        args.addAll(database.commandLineSettings());
         return new TokenCli(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args.toArray(String[]::new));
     }

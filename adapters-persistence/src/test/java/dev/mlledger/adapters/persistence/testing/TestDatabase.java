@@ -3,6 +3,7 @@ package dev.mlledger.adapters.persistence.testing;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /** One fresh database on the {@link TestPostgres} server, for one test class. */
@@ -17,6 +18,12 @@ public record TestDatabase(String name, String jdbcUrl, String user, String pass
                 "datasources.default.driver-class-name", "org.postgresql.Driver",
                 "datasources.default.dialect", "POSTGRES",
                 "flyway.datasources.default.enabled", "true");
+    }
+
+    /** The connection settings as arguments of the jar's command lines ({@code -datasources.default.url=…}). */
+    public List<String> commandLineSettings() {
+        return List.of("-datasources.default.url=" + jdbcUrl, "-datasources.default.username=" + user,
+                "-datasources.default.password=" + password);
     }
 
     /** A plain connection, outside any pool, for a test to look at the rows itself. */
