@@ -2,6 +2,7 @@
 # Load benchmarks of the packaged service against a PostgreSQL on this host. Run by hand, not in CI.
 #   bench/run.sh predict | batch | analytics | pages | pgbench            (predictions)
 #   bench/run.sh predict-vs-pgbench                                        (pgbench, then predict, ROUNDS times)
+#   bench/run.sh predict-interleaved      (every jar x variant running at once, measured in turns: TURNS, SLICE)
 #   bench/run.sh metrics-batch | history | experiments | runs-search       (experiment tracking)
 #   bench/run.sh mlflow-log-batch                                          (MLflow's REST API)
 #   bench/run.sh predictions | tracking | all
@@ -45,7 +46,15 @@ drop_database() {
   fi
   database=""
 }
-trap 'stop_service; drop_database' EXIT
+interleaved_pids=() interleaved_databases=()
+stop_interleaved() {
+  local pid db
+  for pid in "${interleaved_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  if [ "${KEEP_DB:-0}" != 1 ]; then
+    for db in "${interleaved_databases[@]}"; do psql -qd postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null; done
+  fi
+}
+trap 'stop_service; drop_database; stop_interleaved' EXIT
 
 fresh_database() {
   drop_database
@@ -92,13 +101,77 @@ bench_predict() {
   # index away and measure what it costs)
   [ -z "${AFTER_START_SQL:-}" ] || psql -qd "$database" -c "$AFTER_START_SQL"
   wrk -t2 -c"${CONNECTIONS:-32}" -d10s -s bench/predict.lua "http://127.0.0.1:$port" > /dev/null   # warm-up
-  local cpu_before output
+  local cpu_before db_before output
   cpu_before=$(service_cpu_ticks)
+  db_before=$(database_cpu_ticks)
   output=$(wrk -t2 -c"${CONNECTIONS:-32}" -d"$duration" --latency -s bench/predict.lua "http://127.0.0.1:$port")
   echo "$output"
   cpu_per_request "$cpu_before" "$output"
+  cpu_per_request "$db_before" "$output" database_cpu_ticks "database (PostgreSQL)"
   echo "stored predictions: $(psql -Atqd "$database" -c 'SELECT count(*) FROM predictions')"
   stop_service
+}
+
+# predict, with every jar x variant running at once (each on its own port and database) and measured in short
+# turns, one after the other, TURNS times over: the machine's speed drifts from minute to minute, and slices of
+# SLICE (5 s) put each drift on every variant alike. Prints each turn, then each variant's mean and its ratio to
+# the first variant (and to its own jar's first variant): the ratio of the means, and the mean of the per-turn
+# ratios with its 95 % interval and their median. WARMUP (30s): each variant's warm-up before turn 1.
+bench_predict_interleaved() {
+  local turns=${TURNS:-12} slice=${SLICE:-5s} results i=0 name turn output cpu_before db_before rps
+  local -a names=() pids=() ports=()
+  results=$(mktemp)
+  echo "== POST /api/v1/predict, ${CONNECTIONS:-32} connections, variants interleaved: $turns turns of $slice each"
+  for jar in "${jars[@]}"; do
+    for variant in "${variants[@]}"; do
+      fresh_database "predict_$i"
+      port=$(( ${PORT:-18080} + i )) start_service
+      names+=("$jar${variant:+ $variant}"); pids+=("$service_pid"); ports+=("$(( ${PORT:-18080} + i ))")
+      interleaved_pids+=("$service_pid"); interleaved_databases+=("$database")
+      service_pid="" database=""
+      i=$(( i + 1 ))
+    done
+  done
+  for i in "${!names[@]}"; do   # warm-up, each alone, until the JIT has settled (10 s was not enough: turn 1 ran slow)
+    wrk -t2 -c"${CONNECTIONS:-32}" -d"${WARMUP:-30s}" -s bench/predict.lua "http://127.0.0.1:${ports[$i]}" > /dev/null
+  done
+  for turn in $(seq 1 "$turns"); do
+    for i in "${!names[@]}"; do
+      service_pid=${pids[$i]}
+      cpu_before=$(service_cpu_ticks); db_before=$(database_cpu_ticks)
+      output=$(wrk -t2 -c"${CONNECTIONS:-32}" -d"$slice" --latency -s bench/predict.lua "http://127.0.0.1:${ports[$i]}")
+      rps=$(echo "$output" | awk '/Requests\/sec/ {print $2}')
+      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$turn" "$i" "$rps" \
+        "$(cpu_per_request "$cpu_before" "$output" | awk '{print $5}')" \
+        "$(cpu_per_request "$db_before" "$output" database_cpu_ticks | awk '{print $5}')" \
+        "$(echo "$output" | awk '$1 == "99%" {print $2}')" >> "$results"
+      service_pid=""
+    done
+  done
+  for i in "${!names[@]}"; do echo "variant $i: ${names[$i]}"; done
+  echo "turn variant req/s service-us/req database-us/req p99"
+  column -t "$results"
+  awk -F'\t' -v per_jar="${#variants[@]}" '
+    { rps[$2] += $3; svc[$2] += $4; db[$2] += $5; n[$2]++; per[$1, $2] = $3; if ($2 > last) last = $2; if ($1 > turns) turns = $1 }
+    # the per-turn ratios of variant v to variant b: their mean with a 95 % interval, and their median
+    function ratios(v, b,   k, t, r, sum, sq, mean, sd, median) {
+      k = 0; sum = 0; sq = 0
+      for (t = 1; t <= turns; t++) { r[++k] = per[t, v] / per[t, b]; sum += r[k]; sq += r[k] * r[k] }
+      mean = sum / k; sd = k > 1 ? sqrt((sq - k * mean * mean) / (k - 1)) : 0
+      asort(r); median = (k % 2) ? r[(k + 1) / 2] : (r[k / 2] + r[k / 2 + 1]) / 2
+      return sprintf("%.3f of variant %d (turns: mean %.3f +- %.3f, median %.3f)", (rps[v] / n[v]) / (rps[b] / n[b]), b, mean, 1.96 * sd / sqrt(k), median)
+    }
+    END {
+      for (v = 0; v <= last; v++) {
+        printf "variant %d: mean %.0f req/s, service %.1f us/req, database %.1f us/req", v, rps[v] / n[v], svc[v] / n[v], db[v] / n[v]
+        if (v > 0) printf "; %s", ratios(v, 0)
+        first = v - v % per_jar   # the first variant of the same jar
+        if (v != first && first != 0) printf "; %s", ratios(v, first)
+        printf "\n"
+      }
+    }' "$results"
+  rm -f "$results"
+  for i in "${!pids[@]}"; do service_pid=${pids[$i]}; stop_service; done
 }
 
 # CPU time (user + system, in clock ticks) the service's JVM has used so far.
@@ -106,14 +179,26 @@ service_cpu_ticks() {
   awk '{print $14 + $15}' "/proc/$service_pid/stat"
 }
 
-# The service's CPU time per request over a wrk run: less sensitive than throughput to what else the machine
-# runs (it still moves with cache and frequency effects), so it is the figure to compare on a busy machine.
+# CPU time (user + system, in clock ticks) the PostgreSQL server's processes have used so far: the service's
+# pooled connections live through a run, so their backends are counted from start to end (on a shared server
+# this counts its other clients too).
+database_cpu_ticks() {
+  local pid total=0
+  for pid in $(pgrep -x postgres || true); do
+    total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+
+# The service's (or, with a counter and a name, another process's) CPU time per request over a wrk run: less
+# sensitive than throughput to what else the machine runs (it still moves with cache and frequency effects), so
+# it is the figure to compare on a busy machine.
 cpu_per_request() {
   local ticks requests
-  ticks=$(( $(service_cpu_ticks) - $1 ))
+  ticks=$(( $(${3:-service_cpu_ticks}) - $1 ))
   requests=$(echo "$2" | awk '/requests in/ {print $1}')
-  awk -v t="$ticks" -v n="$requests" -v hz="$(getconf CLK_TCK)" \
-    'BEGIN { if (n > 0) printf "service CPU per request: %.0f us (%d ticks, %d requests)\n", t * 1e6 / hz / n, t, n }'
+  awk -v t="$ticks" -v n="$requests" -v hz="$(getconf CLK_TCK)" -v who="${4:-service}" \
+    'BEGIN { if (n > 0) printf "%s CPU per request: %.0f us (%d ticks, %d requests)\n", who, t * 1e6 / hz / n, t, n }'
 }
 
 bench_pgbench() {
@@ -262,6 +347,7 @@ bench_experiments() {
 machine
 case "$what" in
   predict) each_jar bench_predict ;;
+  predict-interleaved) bench_predict_interleaved ;;
   pgbench) bench_pgbench ;;
   # the group-commit goal: pgbench and predict alternating, ROUNDS times over, in one run
   predict-vs-pgbench)
@@ -283,5 +369,5 @@ case "$what" in
   all) bench_pgbench; each_jar bench_predict; each_jar bench_batch; bench_analytics; bench_pages
        each_jar bench_metrics_batch; each_jar bench_history; each_jar bench_experiments; bench_runs_search
        each_jar bench_mlflow_log_batch ;;
-  *) echo "usage: $0 predict|batch|analytics|pages|pgbench|predict-vs-pgbench|metrics-batch|history|experiments|runs-search|mlflow-log-batch|predictions|tracking|all" >&2; exit 2 ;;
+  *) echo "usage: $0 predict|predict-interleaved|batch|analytics|pages|pgbench|predict-vs-pgbench|metrics-batch|history|experiments|runs-search|mlflow-log-batch|predictions|tracking|all" >&2; exit 2 ;;
 esac
