@@ -5,7 +5,19 @@ import dev.mlledger.adapters.web.security.Roles;
 import dev.mlledger.bootstrap.security.RouteRules.RouteRule;
 import dev.mlledger.bootstrap.testing.SlowProbeController;
 import dev.mlledger.bootstrap.testing.UnruledProbeController;
+import dev.mlledger.adapters.web.security.RouteRolesRule;
+import dev.mlledger.domain.access.Role;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpAttributes;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecuredAnnotationRule;
+import io.micronaut.security.rules.SecurityRuleResult;
+import io.micronaut.security.token.RolesFinder;
+import io.micronaut.web.router.UriRouteInfo;
+import io.micronaut.web.router.UriRouteMatch;
+import reactor.core.publisher.Mono;
 import io.micronaut.management.endpoint.EndpointSensitivityProcessor;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.rules.SensitiveEndpointRule;
@@ -14,6 +26,7 @@ import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +35,7 @@ import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 11: no route without a rule. Walks the router of the running service, test-only probes included. */
@@ -44,6 +58,12 @@ class RouteRulesTest extends FreshDatabaseTest {
 
     @Inject
     SensitiveEndpointRule sensitiveEndpointRule;
+
+    @Inject
+    SecuredAnnotationRule securedRule;
+
+    @Inject
+    RolesFinder rolesFinder;
 
     @Override
     protected Map<String, String> settings() {
@@ -113,6 +133,45 @@ class RouteRulesTest extends FreshDatabaseTest {
             assertEquals(List.of("GET /api/test-probe/unruled (UnruledProbeController.unruled)",
                     "HEAD /api/test-probe/unruled (UnruledProbeController.unruled)"), withoutRule);
         }
+    }
+
+    @Test
+    void each_routes_roles_read_once_give_the_answers_micronauts_own_rule_gives_to_every_kind_of_caller() {
+        SecuredAnnotationRule micronauts = new SecuredAnnotationRule(rolesFinder);
+        List<Authentication> callers = new ArrayList<>();
+        callers.add(null);   // anonymous
+        for (Role role : Role.values()) {
+            callers.add(Authentication.build("someone", Roles.heldBy(role)));
+        }
+        callers.add(Authentication.build("nobody-known", List.of("auditor")));
+        List<String> differences = new ArrayList<>();
+        int compared = 0;
+
+        for (UriRouteInfo<?, ?> route : router.uriRoutes().toList()) {
+            Map<String, Object> values = new HashMap<>();
+            route.getUriMatchTemplate().getVariableNames().forEach(name -> values.put(name, "1"));
+            String path = route.getUriMatchTemplate().expand(values);
+            UriRouteMatch<?, ?> match = route.tryMatch(path);
+            assertNotNull(match, () -> route + " does not match its own path " + path);
+            for (Authentication caller : callers) {
+                for (int again = 0; again < 2; again++) {   // the second time from what the first one read
+                    MutableHttpRequest<?> request = HttpRequest.create(route.getHttpMethod(), path);
+                    request.setAttribute(HttpAttributes.ROUTE_MATCH, match);
+                    SecurityRuleResult expected = Mono.from(micronauts.check(request, caller)).block();
+                    SecurityRuleResult answered = Mono.from(securedRule.check(request, caller)).block();
+                    if (expected != answered) {
+                        differences.add(route.getHttpMethod() + " " + path + " as "
+                                + (caller == null ? "anonymous" : caller.getRoles()) + ": " + answered
+                                + " instead of " + expected);
+                    }
+                    compared++;
+                }
+            }
+        }
+
+        assertInstanceOf(RouteRolesRule.class, securedRule, "Micronaut's rule replaced");
+        assertEquals(List.of(), differences);
+        assertTrue(compared > 100 * callers.size(), "every route compared: " + compared);
     }
 
     private RouteRules rules() {
