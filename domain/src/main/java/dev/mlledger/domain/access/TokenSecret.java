@@ -46,6 +46,21 @@ public final class TokenSecret {
         return true;
     }
 
+    /**
+     * Whether two secrets are the same, in a time that does not tell how much of them matched (only their
+     * lengths, which the format fixes).
+     */
+    public static boolean sameSecret(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        int difference = 0;
+        for (int i = 0; i < a.length(); i++) {
+            difference |= a.charAt(i) ^ b.charAt(i);
+        }
+        return difference == 0;
+    }
+
     /** The hex SHA-256 of the secret: what is stored and looked up. */
     public static String hash(String secret) {
         return hash(newDigest(), secret);

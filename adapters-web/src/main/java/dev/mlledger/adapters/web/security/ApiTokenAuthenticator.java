@@ -23,12 +23,19 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns an API token's secret into an {@link Authentication}, for bearer tokens and for Basic passwords alike.
  * Lookups are cached by the secret's hash (bounded, {@code mlledger.security.token-cache.ttl}, 10 s by default),
  * so a revoked or expired token is refused within that time at the latest (at once on the instance whose REST
  * endpoint revoked it); a miss reads the database off the event loop.
+ * <p>
+ * In front of that cache, each thread that checks credentials (Netty's event loops) remembers the last few
+ * secrets it saw with their lookups, compared in constant time: a client sends the same token on every request,
+ * and hashing it and looking the hash up was most of what a request's security check cost. A remembered lookup
+ * lives no longer than the cached one it came from (its TTL counts from the database read) and is dropped with
+ * the cache; a token's expiry is checked on every request.
  */
 @Singleton
 public class ApiTokenAuthenticator {
@@ -42,10 +49,24 @@ public class ApiTokenAuthenticator {
     private final AuthenticateApiToken tokens;
     private final Clock clock;
     private final Scheduler blocking;
-    private final Cache<String, Optional<Known>> byHash;
+    private final Cache<String, Lookup> byHash;
+    private final long ttlNanos;
+    /** Raised by {@link #forgetCachedTokens()}: what threads remember from before is forgotten too. */
+    private final AtomicLong generation = new AtomicLong();
+    private final ThreadLocal<Remembered[]> recent = ThreadLocal.withInitial(() -> new Remembered[REMEMBERED]);
+
+    /** How many secrets a thread remembers: a few clients' tokens, or one client's token and a web UI's. */
+    private static final int REMEMBERED = 4;
 
     /** A looked-up token with its principal and answer made once, for every request that presents it. */
     private record Known(ApiToken token, Mono<Authentication> answer) {
+    }
+
+    /** A lookup (no token, for a secret that is none) made at {@code lookedUpAt} (nanoTime), as a thread keeps it. */
+    private record Lookup(Optional<Known> known, long lookedUpAt) {
+    }
+
+    private record Remembered(String secret, Lookup lookup, long generation) {
     }
 
     public ApiTokenAuthenticator(AuthenticateApiToken tokens, Clock clock,
@@ -56,6 +77,7 @@ public class ApiTokenAuthenticator {
         this.clock = clock;
         this.blocking = Schedulers.fromExecutorService(blockingExecutor);
         this.byHash = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxSize).build();
+        this.ttlNanos = ttl.toNanos();
     }
 
     /** The principal of the token whose secret this is, when it is valid now; empty for anything else. */
@@ -63,17 +85,26 @@ public class ApiTokenAuthenticator {
         if (!TokenSecret.looksLikeOne(secret)) {
             return Mono.empty();   // a JWT, or garbage: nothing to look up
         }
+        long current = generation.get();   // read first: a lookup cached before a revocation is not remembered after it
+        Lookup remembered = remembered(secret, current);
+        if (remembered != null) {
+            return answer(remembered.known());
+        }
         String hash = TokenSecret.hash(SHA_256.get(), secret);
-        Optional<Known> cached = byHash.getIfPresent(hash);
+        Lookup cached = byHash.getIfPresent(hash);
         if (cached != null) {
-            return answer(cached);
+            remember(secret, cached, current);
+            return answer(cached.known());
         }
         Mono<Authentication> lookup = Mono.fromCallable(() -> {
+                    long lookedUpAt = System.nanoTime();
                     Optional<Known> known = tokens.tokenOf(secret).map(token -> new Known(token, Mono.just(
                             Authentication.build(token.name(), Roles.heldBy(token.role()),
                                     Map.of(METHOD_ATTRIBUTE, "api-token", CallerOfRequest.CALLER_ATTRIBUTE,
                                             new Caller(token.name(), token.role()))))));
-                    byHash.put(hash, known);
+                    if (generation.get() == current) {   // not when tokens were revoked while it read
+                        byHash.put(hash, new Lookup(known, lookedUpAt));
+                    }
                     return known;
                 })
                 .subscribeOn(blocking)
@@ -87,7 +118,37 @@ public class ApiTokenAuthenticator {
 
     /** Forgets every cached lookup: after a revocation, so that it takes effect at once on this instance. */
     public void forgetCachedTokens() {
+        generation.incrementAndGet();
         byHash.invalidateAll();
+    }
+
+    /** This thread's lookup of the secret, when it remembers one that is still fresh. */
+    private Lookup remembered(String secret, long current) {
+        Remembered[] slots = recent.get();
+        long now = System.nanoTime();
+        for (Remembered slot : slots) {
+            if (slot != null && slot.generation() == current && now - slot.lookup().lookedUpAt() < ttlNanos
+                    && TokenSecret.sameSecret(slot.secret(), secret)) {
+                return slot.lookup();
+            }
+        }
+        return null;
+    }
+
+    /** Keeps the lookup in this thread's slots, in place of the oldest. */
+    private void remember(String secret, Lookup lookup, long current) {
+        Remembered[] slots = recent.get();
+        int oldest = 0;
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] == null) {
+                oldest = i;
+                break;
+            }
+            if (slots[i].lookup().lookedUpAt() - slots[oldest].lookup().lookedUpAt() < 0) {
+                oldest = i;
+            }
+        }
+        slots[oldest] = new Remembered(secret, lookup, current);
     }
 
     /** The token's principal while it is valid (its expiry is checked on every request), else nothing. */
