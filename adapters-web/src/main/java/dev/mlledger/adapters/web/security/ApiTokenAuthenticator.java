@@ -122,17 +122,26 @@ public class ApiTokenAuthenticator {
         byHash.invalidateAll();
     }
 
-    /** This thread's lookup of the secret, when it remembers one that is still fresh. */
+    /**
+     * This thread's lookup of the secret, when it remembers one that is still fresh. Slots gone stale (too old,
+     * or from before a revocation) are emptied on the way, so that no secret is held longer than that.
+     */
     private Lookup remembered(String secret, long current) {
         Remembered[] slots = recent.get();
         long now = System.nanoTime();
-        for (Remembered slot : slots) {
-            if (slot != null && slot.generation() == current && now - slot.lookup().lookedUpAt() < ttlNanos
-                    && TokenSecret.sameSecret(slot.secret(), secret)) {
-                return slot.lookup();
+        Lookup found = null;
+        for (int i = 0; i < slots.length; i++) {
+            Remembered slot = slots[i];
+            if (slot == null) {
+                continue;
+            }
+            if (slot.generation() != current || now - slot.lookup().lookedUpAt() >= ttlNanos) {
+                slots[i] = null;
+            } else if (TokenSecret.sameSecret(slot.secret(), secret)) {
+                found = slot.lookup();
             }
         }
-        return null;
+        return found;
     }
 
     /** Keeps the lookup in this thread's slots, in place of the oldest. */
