@@ -114,21 +114,28 @@ bench_predict() {
 
 # predict, with every jar x variant running at once (each on its own port and database) and measured in short
 # turns, one after the other, TURNS times over: the machine's speed drifts from minute to minute, and slices of
-# SLICE (5 s) put each drift on every variant alike. Prints each turn, then each variant's mean and its ratio to
-# the first variant (and to its own jar's first variant): the ratio of the means, and the mean of the per-turn
-# ratios with its 95 % interval and their median. WARMUP (30s): each variant's warm-up before turn 1.
+# SLICE (5 s) put each drift on every variant alike. Each turn starts one variant further on, so that none always
+# runs first or right after the same one. A variant given twice (VARIANTS='a|b|a|b') runs as two JVMs: one JVM's
+# JIT can be some per cent faster than another's, and the two are averaged. Prints each slice, then each distinct
+# variant's mean and its ratio to the first (and to its own jar's first, with several jars): the ratio of the
+# means, and the mean of the per-turn ratios with its 95 % interval and their median. WARMUP (30s): each JVM's
+# warm-up before turn 1.
 bench_predict_interleaved() {
-  local turns=${TURNS:-12} slice=${SLICE:-5s} results i=0 name turn output cpu_before db_before rps
-  local -a names=() pids=() ports=()
-  results=$(mktemp)
+  local turns=${TURNS:-12} slice=${SLICE:-5s} results labels i=0 j turn output cpu_before db_before rps name
+  local -a names=() pids=() ports=() groups=() group_names=() group_jars=()
+  results=$(mktemp); labels=$(mktemp)
   echo "== POST /api/v1/predict, ${CONNECTIONS:-32} connections, variants interleaved: $turns turns of $slice each"
   for jar in "${jars[@]}"; do
     for variant in "${variants[@]}"; do
       fresh_database "predict_$i"
       port=$(( ${PORT:-18080} + i )) start_service
-      names+=("$jar${variant:+ $variant}"); pids+=("$service_pid"); ports+=("$(( ${PORT:-18080} + i ))")
+      name="$jar${variant:+ $variant}"
+      names+=("$name"); pids+=("$service_pid"); ports+=("$(( ${PORT:-18080} + i ))")
       interleaved_pids+=("$service_pid"); interleaved_databases+=("$database")
       service_pid="" database=""
+      for j in "${!group_names[@]}"; do [ "${group_names[$j]}" = "$name" ] && break; j=""; done
+      if [ -z "${j:-}" ]; then j=${#group_names[@]}; group_names+=("$name"); group_jars+=("$jar"); fi
+      groups+=("$j")
       i=$(( i + 1 ))
     done
   done
@@ -136,41 +143,49 @@ bench_predict_interleaved() {
     wrk -t2 -c"${CONNECTIONS:-32}" -d"${WARMUP:-30s}" -s bench/predict.lua "http://127.0.0.1:${ports[$i]}" > /dev/null
   done
   for turn in $(seq 1 "$turns"); do
-    for i in "${!names[@]}"; do
+    for j in "${!names[@]}"; do
+      i=$(( (turn - 1 + j) % ${#names[@]} ))
       service_pid=${pids[$i]}
       cpu_before=$(service_cpu_ticks); db_before=$(database_cpu_ticks)
       output=$(wrk -t2 -c"${CONNECTIONS:-32}" -d"$slice" --latency -s bench/predict.lua "http://127.0.0.1:${ports[$i]}")
       rps=$(echo "$output" | awk '/Requests\/sec/ {print $2}')
-      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$turn" "$i" "$rps" \
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$turn" "$i" "${groups[$i]}" "$rps" \
         "$(cpu_per_request "$cpu_before" "$output" | awk '{print $5}')" \
         "$(cpu_per_request "$db_before" "$output" database_cpu_ticks | awk '{print $5}')" \
         "$(echo "$output" | awk '$1 == "99%" {print $2}')" >> "$results"
       service_pid=""
     done
   done
-  for i in "${!names[@]}"; do echo "variant $i: ${names[$i]}"; done
-  echo "turn variant req/s service-us/req database-us/req p99"
+  for i in "${!names[@]}"; do echo "JVM $i: variant ${groups[$i]}, ${names[$i]}"; done
+  echo "turn JVM variant req/s service-us/req database-us/req p99"
   column -t "$results"
-  awk -F'\t' -v per_jar="${#variants[@]}" '
-    { rps[$2] += $3; svc[$2] += $4; db[$2] += $5; n[$2]++; per[$1, $2] = $3; if ($2 > last) last = $2; if ($1 > turns) turns = $1 }
-    # the per-turn ratios of variant v to variant b: their mean with a 95 % interval, and their median
-    function ratios(v, b,   k, t, r, sum, sq, mean, sd, median) {
+  for j in "${!group_names[@]}"; do
+    first=0; while [ "${group_jars[$first]}" != "${group_jars[$j]}" ]; do first=$(( first + 1 )); done
+    printf '%s\t%s\t%s\n' "$j" "$first" "${group_names[$j]}" >> "$labels"
+  done
+  awk -F'\t' '
+    FNR == NR { first[$1] = $2; label[$1] = $3; if ($1 > last) last = $1; next }
+    { t = $1; g = $3; rps[t, g] += $4; svc[t, g] += $5; db[t, g] += $6; n[t, g]++; if (t > turns) turns = t }
+    function mean_of(a, g,   t, sum) { sum = 0; for (t = 1; t <= turns; t++) sum += a[t, g] / n[t, g]; return sum / turns }
+    # the per-turn ratios of variant g to variant b: their mean with a 95 % interval, and their median
+    function ratios(g, b,   k, t, r, sum, sq, mean, sd, median) {
       k = 0; sum = 0; sq = 0
-      for (t = 1; t <= turns; t++) { r[++k] = per[t, v] / per[t, b]; sum += r[k]; sq += r[k] * r[k] }
+      for (t = 1; t <= turns; t++) {
+        r[++k] = (rps[t, g] / n[t, g]) / (rps[t, b] / n[t, b]); sum += r[k]; sq += r[k] * r[k]
+      }
       mean = sum / k; sd = k > 1 ? sqrt((sq - k * mean * mean) / (k - 1)) : 0
       asort(r); median = (k % 2) ? r[(k + 1) / 2] : (r[k / 2] + r[k / 2 + 1]) / 2
-      return sprintf("%.3f of variant %d (turns: mean %.3f +- %.3f, median %.3f)", (rps[v] / n[v]) / (rps[b] / n[b]), b, mean, 1.96 * sd / sqrt(k), median)
+      return sprintf("%.3f of variant %d (turns: mean %.3f +- %.3f, median %.3f)", mean_of(rps, g) / mean_of(rps, b), b, mean, 1.96 * sd / sqrt(k), median)
     }
     END {
-      for (v = 0; v <= last; v++) {
-        printf "variant %d: mean %.0f req/s, service %.1f us/req, database %.1f us/req", v, rps[v] / n[v], svc[v] / n[v], db[v] / n[v]
-        if (v > 0) printf "; %s", ratios(v, 0)
-        first = v - v % per_jar   # the first variant of the same jar
-        if (v != first && first != 0) printf "; %s", ratios(v, first)
+      for (g = 0; g <= last; g++) {
+        printf "variant %d (%s): mean %.0f req/s, service %.1f us/req, database %.1f us/req", g, label[g], mean_of(rps, g), mean_of(svc, g), mean_of(db, g)
+        if (g > 0) printf "; %s", ratios(g, 0)
+        if (g != first[g] && first[g] != 0) printf "; %s", ratios(g, first[g])
         printf "\n"
       }
-    }' "$results"
-  rm -f "$results"
+    }' "$labels" "$results"
+  rm -f "$results" "$labels"
   for i in "${!pids[@]}"; do service_pid=${pids[$i]}; stop_service; done
 }
 
