@@ -55,6 +55,7 @@ public class RouteRolesRule extends SecuredAnnotationRule {
             implements Required {
     }
 
+    private static final int MAX_ROUTES = 10_000;
     private static final Required UNRULED = new Unruled();
     private static final Required EVALUATED = new Evaluated();
 
@@ -71,7 +72,13 @@ public class RouteRolesRule extends SecuredAnnotationRule {
         if (!(match instanceof MethodBasedRouteMatch<?, ?> route)) {
             return UNKNOWN;
         }
-        Required required = byRoute.computeIfAbsent(route.getRouteInfo(), ignored -> requiredBy(route));
+        Required required = byRoute.get(route.getRouteInfo());
+        if (required == null) {
+            required = requiredBy(route);
+            if (byRoute.size() < MAX_ROUTES) {   // a bound, should a router ever make routes per request
+                byRoute.put(route.getRouteInfo(), required);
+            }
+        }
         return switch (required) {
             case AnyOf anyOf -> allows(anyOf, authentication) ? ALLOWED : REJECTED;
             case Evaluated evaluated -> super.check(request, authentication);
