@@ -272,13 +272,18 @@ measure_pages() {
   stop_service
 }
 
+# The id of a new run, in a new experiment "bench", on the running service.
+new_run() {
+  curl -s -X POST "${auth[@]}" -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/experiments" \
+    -d '{"name": "bench", "owner": "bench", "runs": [{"seed": 1}]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["runs"][0]["id"])'
+}
+
 bench_metrics_batch() {
   echo "== POST /api/v1/runs/{id}/metrics/batch (1000 points), 4 connections, $duration"
   fresh_database metrics
   start_service
   local run_id
-  run_id=$(curl -s -X POST "${auth[@]}" -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/experiments" \
-    -d '{"name": "bench", "owner": "bench", "runs": [{"seed": 1}]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["runs"][0]["id"])')
+  run_id=$(new_run)
   RUN_ID=$run_id wrk -t4 -c4 -d10s -s bench/metrics-batch.lua "http://127.0.0.1:$port" > /dev/null
   RUN_ID=$run_id wrk -t4 -c4 -d"$duration" --latency -s bench/metrics-batch.lua "http://127.0.0.1:$port"
   stop_service
@@ -289,8 +294,7 @@ bench_history() {
   fresh_database history
   start_service
   local run_id
-  run_id=$(curl -s -X POST "${auth[@]}" -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/experiments" \
-    -d '{"name": "bench", "owner": "bench", "runs": [{"seed": 1}]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["runs"][0]["id"])')
+  run_id=$(new_run)
   psql -qd "$database" -c "INSERT INTO metrics (id, run_id, name, step, value, timestamp)
       SELECT gen_random_uuid(), '$run_id', 'metric_' || (n % 4), n / 4, random(), now()
       FROM generate_series(0, ${POINTS:-1000000} - 1) AS n" -c "VACUUM ANALYZE metrics"
